@@ -1,0 +1,4 @@
+package addr
+
+// A HardwareAddr represents a physical hardware address.
+type HardwareAddr []byte
