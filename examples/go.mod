@@ -2,21 +2,9 @@ module github.com/netkit-go/netkit/examples
 
 go 1.26.0
 
-require (
-	github.com/netkit-go/netkit/addr v0.0.0
-	github.com/netkit-go/netkit/conn v0.0.0
-	github.com/netkit-go/netkit/iface v0.0.0
-	github.com/netkit-go/netkit/netcompat v0.0.0
-	github.com/netkit-go/netkit/pipe v0.0.0
-	github.com/netkit-go/netkit/poller v0.0.0
-	github.com/netkit-go/netkit/resolver v0.0.0
-	github.com/netkit-go/netkit/sockopt v0.0.0
-)
+require github.com/stretchr/testify v1.12.1
 
-require (
-	github.com/stretchr/testify v1.12.1 // indirect
-	go.uber.org/goleak v1.3.0 // indirect
-)
+require go.yaml.in/yaml/v3 v3.0.5 // indirect
 
 replace (
 	github.com/netkit-go/netkit/addr => ../addr
