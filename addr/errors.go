@@ -1,7 +1,5 @@
 package addr
 
-import "errors"
-
 // Error is the interface that OpError and the other network errors satisfy.
 // It has the method set of the standard library's net.Error, so every netkit
 // error also satisfies net.Error.
@@ -87,10 +85,10 @@ func (e *OpError) Timeout() bool {
 }
 
 // Temporary reports whether the error is temporary, asking the wrapped error
-// (or, for an error without a Temporary method such as *os.SyscallError, the
-// error it wraps), as net.OpError does.
-//
-// Deprecated: Temporary errors are not well-defined; see Error.
+// as net.OpError does: an *os.SyscallError (recognised without importing os
+// as an error with Unwrap and Timeout but no Temporary method) is looked
+// through once; any other error must answer itself. ECONNRESET and
+// ECONNABORTED returned bare by "accept" count as temporary.
 func (e *OpError) Temporary() bool {
 	// Treat ECONNRESET and ECONNABORTED as temporary when
 	// they come from calling accept (the standard library's issue 6163).
@@ -99,12 +97,19 @@ func (e *OpError) Temporary() bool {
 	}
 	err := e.Err
 	if _, ok := err.(temporary); !ok {
-		if u, ok := err.(interface{ Unwrap() error }); ok {
-			err = u.Unwrap()
+		if se, ok := err.(syscallError); ok {
+			err = se.Unwrap()
 		}
 	}
 	t, ok := err.(temporary)
 	return ok && t.Temporary()
+}
+
+// syscallError is the method set of *os.SyscallError that Temporary looks
+// through.
+type syscallError interface {
+	Unwrap() error
+	Timeout() bool
 }
 
 // connErrorTexts lets isConnError recognise ECONNRESET and ECONNABORTED
@@ -117,15 +122,25 @@ var connErrorTexts = [...]string{
 	"An established connection was aborted by the software in your host machine.",
 }
 
+// isConnError reports whether err itself (not an error it wraps, as in the
+// standard library, which type-asserts a bare syscall.Errno) is
+// ECONNRESET or ECONNABORTED. Errno values have Timeout and Temporary
+// methods; requiring them keeps a plain errors.New text from matching.
 func isConnError(err error) bool {
-	for err != nil {
-		msg := err.Error()
-		for _, t := range connErrorTexts {
-			if msg == t {
-				return true
-			}
+	if _, ok := err.(interface {
+		timeout
+		temporary
+	}); !ok {
+		return false
+	}
+	if _, ok := err.(interface{ Unwrap() error }); ok {
+		return false
+	}
+	msg := err.Error()
+	for _, t := range connErrorTexts {
+		if msg == t {
+			return true
 		}
-		err = errors.Unwrap(err)
 	}
 	return false
 }
