@@ -8,8 +8,9 @@
 #   resolv-sandbox.sh [--host | --netns] [--resolv-conf FILE] [--hosts FILE] [--] CMD [ARG...]
 #
 #   --host   keep the machine's network; use dns-server.sh on 127.0.0.1 (and
-#            ::1) port 53, started when needed and left running
-#            (dns-server.sh stop --port 53 stops it). Root only.
+#            ::1) port 53, started when needed and left running (stopped by
+#            down.sh when an up.sh session started it, else by
+#            dns-server.sh stop --port 53). Root only.
 #   --netns  also private network and PID namespaces (lo plus a peerless
 #            sandbox0, 198.18.255.1/24 and 2001:db8:ff::1/64) with a server of
 #            their own on port 53; everything inside dies with CMD. Without
@@ -138,7 +139,12 @@ trap 'rm -rf "$d"' EXIT
 v6=0
 if [ "$mode" = host ]; then
 	te_root || te_die "--host needs root (use --netns)"
+	fresh=0
+	NETKIT_DNS_LISTEN4=127.0.0.1 bash "$here/dns-server.sh" status --port 53 >/dev/null 2>&1 || fresh=1
 	envs=$(bash "$here/dns-server.sh" start --port 53 --listen4 127.0.0.1) || te_die "no DNS server on 127.0.0.1:53 (try --netns)"
+	# Inside an up.sh session, down.sh stops the port-53 server too.
+	owned=$(te_state)/up.owned
+	if [ "$fresh" = 1 ] && [ -f "$owned" ] && ! grep -qx 'dns 53' "$owned"; then echo 'dns 53' >>"$owned"; fi
 	eval "$envs"
 	[ -z "$NETKIT_DNS_ADDR6" ] || v6=1
 else
