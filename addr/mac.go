@@ -40,11 +40,13 @@ func (a HardwareAddr) AppendTo(b []byte) []byte {
 //	0000.5e00.5301
 //	0200.5e10.0000.0001
 //	0000.0000.fe80.0000.0000.0000.0200.5e10.0000.0001
+//	00005e005301
 //
+// The last, separator-less form is Go 1.26's (it also takes 8 and 20 octets).
 // One separator is used throughout. Hex digits may be of either case.
 // Errors are *AddrError{Err: "invalid MAC address"}.
 func ParseMAC(s string) (HardwareAddr, error) {
-	if len(s) < 14 {
+	if len(s) < 12 {
 		return nil, macError(s)
 	}
 	var buf [20]byte
@@ -89,7 +91,22 @@ func ParseMAC(s string) (HardwareAddr, error) {
 			buf[i+1] = d2<<4 | d3
 		}
 	default:
-		return nil, macError(s)
+		// xxxxxxxxxxxx: hex digits only.
+		if len(s)%2 != 0 {
+			return nil, macError(s)
+		}
+		n = len(s) / 2
+		if n != 6 && n != 8 && n != 20 {
+			return nil, macError(s)
+		}
+		for i := range n {
+			hi, ok1 := unhex(s[2*i])
+			lo, ok2 := unhex(s[2*i+1])
+			if !ok1 || !ok2 {
+				return nil, macError(s)
+			}
+			buf[i] = hi<<4 | lo
+		}
 	}
 	hw := make(HardwareAddr, n)
 	copy(hw, buf[:n])
