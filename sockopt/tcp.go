@@ -1,0 +1,107 @@
+package sockopt
+
+import (
+	"syscall"
+	"time"
+)
+
+// Defaults applied by SetKeepAlivePeriod for a zero period: the standard
+// library's (Go 1.26) default keepalive idle time.
+const defaultKeepAliveIdle = 15 * time.Second
+
+// SetNoDelay controls Nagle's algorithm (TCP_NODELAY). noDelay true (the
+// standard library's default for TCP connections) sends data as soon as
+// possible after a write; false lets the kernel coalesce small writes.
+func SetNoDelay(rc syscall.RawConn, noDelay bool) error { return setBool(rc, optNoDelay, noDelay) }
+
+// NoDelay reports whether TCP_NODELAY is set.
+func NoDelay(rc syscall.RawConn) (bool, error) { return getBool(rc, optNoDelay) }
+
+// SetKeepAlivePeriod sets how long the connection must stay idle before
+// TCP sends the first keepalive probe, with the semantics of Go 1.26's
+// (*net.TCPConn).SetKeepAlivePeriod: d is rounded up to whole seconds, a
+// zero d means the standard library's default of 15 seconds, and a
+// negative d leaves the setting unchanged. Like the standard library it
+// sets only the idle time (TCP_KEEPIDLE; TCP_KEEPALIVE on darwin): Go 1.22
+// and earlier also set the probe interval, Go 1.23 and later do not. Use
+// SetKeepAliveInterval and SetKeepAliveCount for the rest, and
+// SetKeepAlive to turn probing on.
+func SetKeepAlivePeriod(rc syscall.RawConn, d time.Duration) error {
+	if d < 0 {
+		return nil
+	}
+	if d == 0 {
+		d = defaultKeepAliveIdle
+	}
+	return setDuration(rc, optKeepAliveIdle, d)
+}
+
+// SetKeepAliveIdle sets the idle time before the first keepalive probe
+// (TCP_KEEPIDLE; TCP_KEEPALIVE on darwin), rounded up to whole seconds.
+// Unlike SetKeepAlivePeriod, zero is passed to the kernel (which rejects
+// it with EINVAL) and a negative d is an EINVAL error.
+func SetKeepAliveIdle(rc syscall.RawConn, d time.Duration) error {
+	return setDuration(rc, optKeepAliveIdle, d)
+}
+
+// KeepAliveIdle returns the idle time before the first keepalive probe.
+func KeepAliveIdle(rc syscall.RawConn) (time.Duration, error) {
+	return getDuration(rc, optKeepAliveIdle)
+}
+
+// SetKeepAliveInterval sets the time between keepalive probes
+// (TCP_KEEPINTVL), rounded up to whole seconds; a negative d is EINVAL.
+func SetKeepAliveInterval(rc syscall.RawConn, d time.Duration) error {
+	return setDuration(rc, optKeepAliveInterval, d)
+}
+
+// KeepAliveInterval returns the time between keepalive probes.
+func KeepAliveInterval(rc syscall.RawConn) (time.Duration, error) {
+	return getDuration(rc, optKeepAliveInterval)
+}
+
+// SetKeepAliveCount sets how many unanswered keepalive probes drop the
+// connection (TCP_KEEPCNT).
+func SetKeepAliveCount(rc syscall.RawConn, n int) error { return setInt(rc, optKeepAliveCount, n) }
+
+// KeepAliveCount returns how many unanswered keepalive probes drop the
+// connection.
+func KeepAliveCount(rc syscall.RawConn) (int, error) { return getInt(rc, optKeepAliveCount) }
+
+// SetUserTimeout sets how long transmitted data may stay unacknowledged
+// before the kernel drops the connection (TCP_USER_TIMEOUT, RFC 5482;
+// Linux only), rounded up to whole milliseconds. Zero restores the system
+// default; a negative d is EINVAL.
+func SetUserTimeout(rc syscall.RawConn, d time.Duration) error {
+	return setDuration(rc, optUserTimeout, d)
+}
+
+// UserTimeout returns the TCP_USER_TIMEOUT setting; zero means the system
+// default.
+func UserTimeout(rc syscall.RawConn) (time.Duration, error) {
+	return getDuration(rc, optUserTimeout)
+}
+
+// SetFastOpen enables TCP Fast Open (RFC 7413) on a listening socket
+// (TCP_FASTOPEN); set it before Listen. On Linux qlen is the maximum number
+// of pending Fast Open requests and 0 disables it; the kernel accepts Fast
+// Open SYNs only while bit 2 of net.ipv4.tcp_fastopen is set (the default
+// 1 enables the client side only). On darwin and FreeBSD any non-zero qlen
+// enables it (FreeBSD also needs net.inet.tcp.fastopen.server_enable).
+func SetFastOpen(rc syscall.RawConn, qlen int) error { return setInt(rc, optFastOpen, qlen) }
+
+// FastOpen returns the TCP_FASTOPEN setting: the queue length on Linux,
+// 0 or 1 elsewhere.
+func FastOpen(rc syscall.RawConn) (int, error) { return getInt(rc, optFastOpen) }
+
+// SetNotSentLowat sets TCP_NOTSENT_LOWAT: the socket reports itself
+// writable only while fewer than bytes bytes of written data are still
+// unsent, which keeps latency-sensitive senders from filling the send
+// buffer. Linux and darwin.
+func SetNotSentLowat(rc syscall.RawConn, bytes int) error {
+	return setInt(rc, optNotSentLowat, bytes)
+}
+
+// NotSentLowat returns the TCP_NOTSENT_LOWAT setting (on Linux, 4294967295
+// when unset, the value of net.ipv4.tcp_notsent_lowat by default).
+func NotSentLowat(rc syscall.RawConn) (int, error) { return getInt(rc, optNotSentLowat) }
