@@ -1,3 +1,5 @@
+//go:build linux || darwin || freebsd
+
 package sockopt_test
 
 import (
@@ -36,7 +38,12 @@ func (fd rawFD) Write(f func(uintptr) bool) error {
 func rawSocket(family, sotype int) func(t *testing.T) syscall.RawConn {
 	return func(t *testing.T) syscall.RawConn {
 		t.Helper()
-		fd, err := unix.Socket(family, sotype|unix.SOCK_CLOEXEC, 0)
+		syscall.ForkLock.RLock()
+		fd, err := unix.Socket(family, sotype, 0)
+		if err == nil {
+			unix.CloseOnExec(fd)
+		}
+		syscall.ForkLock.RUnlock()
 		if family == unix.AF_INET6 && errors.Is(err, unix.EAFNOSUPPORT) {
 			t.Skipf("IPv6 sockets not available here: %v", err)
 		}
