@@ -6,13 +6,8 @@ require (
 	github.com/netkit-go/netkit/addr v0.0.0
 	github.com/netkit-go/netkit/iface v0.0.0
 	github.com/netkit-go/netkit/poller v0.0.0
-)
-
-require (
-	github.com/stretchr/testify v1.12.1 // indirect
-	go.uber.org/goleak v1.3.0 // indirect
-	golang.org/x/net v0.62.0 // indirect
-	golang.org/x/sys v0.50.0 // indirect
+	golang.org/x/net v0.62.0
+	golang.org/x/sys v0.50.0
 )
 
 replace (
