@@ -1,0 +1,27 @@
+//go:build !linux && !darwin && !dragonfly && !freebsd && !netbsd && !openbsd
+
+package iface
+
+import (
+	"errors"
+	"runtime"
+
+	"github.com/netkit-go/netkit/addr"
+)
+
+// errUnsupported wraps errors.ErrUnsupported and names the platform.
+var errUnsupported = &unsupportedError{}
+
+type unsupportedError struct{}
+
+func (*unsupportedError) Error() string {
+	return "iface: interface enumeration not implemented on " + runtime.GOOS + "/" + runtime.GOARCH
+}
+
+func (*unsupportedError) Unwrap() error { return errors.ErrUnsupported }
+
+func interfaceTable(int) ([]Interface, error)                     { return nil, errUnsupported }
+func interfaceByIndex(int) (*Interface, error)                    { return nil, errUnsupported }
+func interfaceByName(string) (*Interface, error)                  { return nil, errUnsupported }
+func interfaceAddrTable(*Interface) ([]addr.Addr, error)          { return nil, errUnsupported }
+func interfaceMulticastAddrTable(*Interface) ([]addr.Addr, error) { return nil, errUnsupported }

@@ -1,0 +1,51 @@
+package iface_test
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"testing"
+
+	"go.uber.org/goleak"
+)
+
+// TestMain checks that the tests leak neither goroutines nor (on Linux)
+// file descriptors: every netlink socket is closed before a call returns
+// and Watch's reader is gone once its channel is closed.
+func TestMain(m *testing.M) {
+	if os.Getenv(childEnv) != "" {
+		// A child process re-executed inside a namespace: no leak checks.
+		os.Exit(m.Run())
+	}
+	// The runtime's poller opens its own descriptors on first use: start
+	// it now so that they count as "before".
+	if r, w, err := os.Pipe(); err == nil {
+		r.Close()
+		w.Close()
+	}
+	before := openFDs()
+	code := m.Run()
+	if code == 0 {
+		if err := goleak.Find(); err != nil {
+			fmt.Fprintln(os.Stderr, "goleak:", err)
+			code = 1
+		}
+		if after := openFDs(); after > before {
+			fmt.Fprintf(os.Stderr, "open file descriptors: %d before tests, %d after\n", before, after)
+			code = 1
+		}
+	}
+	os.Exit(code)
+}
+
+// openFDs counts the entries of /proc/self/fd on Linux (-1 elsewhere).
+func openFDs() int {
+	if runtime.GOOS != "linux" {
+		return -1
+	}
+	ents, err := os.ReadDir("/proc/self/fd")
+	if err != nil {
+		return -1
+	}
+	return len(ents)
+}
