@@ -1,0 +1,140 @@
+package conn_test
+
+import (
+	"fmt"
+	"net"
+	"net/netip"
+	"testing"
+
+	"github.com/netkit-go/netkit/addr"
+	"github.com/netkit-go/netkit/conn"
+)
+
+// pkUDPEcho is the part of a UDP conn the ping-pong benchmark uses; both
+// *conn.UDPConn and *net.UDPConn have it.
+type pkUDPEcho interface {
+	Read([]byte) (int, error)
+	Write([]byte) (int, error)
+	ReadFromUDPAddrPort([]byte) (int, netip.AddrPort, error)
+	WriteToUDPAddrPort([]byte, netip.AddrPort) (int, error)
+	Close() error
+}
+
+// BenchmarkUDPPingPong: a connected client writes a datagram, an echo
+// goroutine reads it with ReadFromUDPAddrPort and sends it back with
+// WriteToUDPAddrPort, the client reads the answer. One op is one round
+// trip over 127.0.0.1.
+func BenchmarkUDPPingPong(b *testing.B) {
+	for _, size := range []int{64, 1400} {
+		b.Run(fmt.Sprintf("%dB/netkit", size), func(b *testing.B) {
+			srv, err := conn.ListenUDP("udp4", &addr.UDPAddr{IP: addr.IPv4(127, 0, 0, 1)})
+			if err != nil {
+				b.Fatal(err)
+			}
+			cli, err := conn.DialUDP("udp4", nil, srv.LocalAddr().(*addr.UDPAddr))
+			if err != nil {
+				b.Fatal(err)
+			}
+			pkPingPong(b, srv, cli, size)
+		})
+		b.Run(fmt.Sprintf("%dB/std", size), func(b *testing.B) {
+			srv, err := net.ListenUDP("udp4", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
+			if err != nil {
+				b.Fatal(err)
+			}
+			cli, err := net.DialUDP("udp4", nil, srv.LocalAddr().(*net.UDPAddr))
+			if err != nil {
+				b.Fatal(err)
+			}
+			pkPingPong(b, srv, cli, size)
+		})
+	}
+}
+
+func pkPingPong(b *testing.B, srv, cli pkUDPEcho, size int) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		buf := make([]byte, 2048)
+		for {
+			n, from, err := srv.ReadFromUDPAddrPort(buf)
+			if err != nil {
+				return
+			}
+			if _, err := srv.WriteToUDPAddrPort(buf[:n], from); err != nil {
+				return
+			}
+		}
+	}()
+	msg := make([]byte, size)
+	buf := make([]byte, 2048)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := cli.Write(msg); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := cli.Read(buf); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	cli.Close()
+	srv.Close()
+	<-done
+}
+
+// BenchmarkUDPReadFromWriteTo: unconnected WriteToUDP + ReadFromUDP between
+// two sockets in one goroutine (no scheduler hand-off), to compare the
+// per-call cost and allocations of the address-returning paths.
+func BenchmarkUDPReadFromWriteTo(b *testing.B) {
+	b.Run("netkit", func(b *testing.B) {
+		x, err := conn.ListenUDP("udp4", &addr.UDPAddr{IP: addr.IPv4(127, 0, 0, 1)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer x.Close()
+		y, err := conn.ListenUDP("udp4", &addr.UDPAddr{IP: addr.IPv4(127, 0, 0, 1)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer y.Close()
+		to := y.LocalAddr().(*addr.UDPAddr)
+		msg, buf := make([]byte, 64), make([]byte, 64)
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			if _, err := x.WriteToUDP(msg, to); err != nil {
+				b.Fatal(err)
+			}
+			if _, _, err := y.ReadFromUDP(buf); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("std", func(b *testing.B) {
+		x, err := net.ListenUDP("udp4", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer x.Close()
+		y, err := net.ListenUDP("udp4", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer y.Close()
+		to := y.LocalAddr().(*net.UDPAddr)
+		msg, buf := make([]byte, 64), make([]byte, 64)
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			if _, err := x.WriteToUDP(msg, to); err != nil {
+				b.Fatal(err)
+			}
+			if _, _, err := y.ReadFromUDP(buf); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -1,0 +1,208 @@
+//go:build unix
+
+package conn
+
+import (
+	"context"
+	"net"
+	"net/netip"
+
+	"github.com/netkit-go/netkit/addr"
+	"github.com/netkit-go/netkit/iface"
+	"golang.org/x/sys/unix"
+)
+
+// sockaddrToAddrPort converts an IP sockaddr to a netip.AddrPort; any other
+// sockaddr is the zero AddrPort.
+func sockaddrToAddrPort(sa unix.Sockaddr) netip.AddrPort {
+	switch sa := sa.(type) {
+	case *unix.SockaddrInet4:
+		return netip.AddrPortFrom(netip.AddrFrom4(sa.Addr), uint16(sa.Port))
+	case *unix.SockaddrInet6:
+		ip := netip.AddrFrom16(sa.Addr)
+		if sa.ZoneId != 0 {
+			ip = ip.WithZone(zoneName(int(sa.ZoneId)))
+		}
+		return netip.AddrPortFrom(ip, uint16(sa.Port))
+	}
+	return netip.AddrPort{}
+}
+
+// addrPortToSockaddr converts ap to a sockaddr of family: an IPv4 (or
+// IPv4-mapped) address is needed for AF_INET; an IPv4 address becomes
+// IPv4-mapped for AF_INET6.
+func addrPortToSockaddr(family int, ap netip.AddrPort) (unix.Sockaddr, error) {
+	ip := ap.Addr()
+	switch family {
+	case unix.AF_INET:
+		if ip.Is4In6() {
+			ip = ip.Unmap()
+		}
+		if !ip.Is4() {
+			return nil, &addr.AddrError{Err: "non-IPv4 address", Addr: ip.String()}
+		}
+		return &unix.SockaddrInet4{Addr: ip.As4(), Port: int(ap.Port())}, nil
+	case unix.AF_INET6:
+		sa := &unix.SockaddrInet6{Addr: ip.As16(), Port: int(ap.Port())}
+		if z := ip.Zone(); z != "" {
+			sa.ZoneId = uint32(zoneIndex(z))
+		}
+		return sa, nil
+	}
+	return nil, &addr.AddrError{Err: "invalid address family", Addr: ip.String()}
+}
+
+func (c *UDPConn) readFromUDP(b []byte) (int, *addr.UDPAddr, error) {
+	n, sa, err := c.fd.readFrom(b)
+	if err != nil {
+		return n, nil, err
+	}
+	switch sa := sa.(type) {
+	case *unix.SockaddrInet4:
+		ip := make(addr.IP, addr.IPv4len)
+		copy(ip, sa.Addr[:])
+		return n, &addr.UDPAddr{IP: ip, Port: sa.Port}, nil
+	case *unix.SockaddrInet6:
+		ip := make(addr.IP, addr.IPv6len)
+		copy(ip, sa.Addr[:])
+		return n, &addr.UDPAddr{IP: ip, Port: sa.Port, Zone: zoneName(int(sa.ZoneId))}, nil
+	}
+	return n, nil, nil
+}
+
+func (c *UDPConn) readFromAddrPort(b []byte) (int, netip.AddrPort, error) {
+	n, sa, err := c.fd.readFrom(b)
+	if err != nil {
+		return n, netip.AddrPort{}, err
+	}
+	return n, sockaddrToAddrPort(sa), nil
+}
+
+func (c *UDPConn) readMsg(b, oob []byte) (n, oobn, flags int, ap netip.AddrPort, err error) {
+	var sa unix.Sockaddr
+	n, oobn, flags, sa, err = c.fd.readMsg(b, oob, 0)
+	if err != nil {
+		return n, oobn, flags, netip.AddrPort{}, err
+	}
+	return n, oobn, flags, sockaddrToAddrPort(sa), nil
+}
+
+func (c *UDPConn) writeTo(b []byte, a *addr.UDPAddr) (int, error) {
+	if c.fd.isConnected {
+		return 0, ErrWriteToConnected
+	}
+	if a == nil {
+		return 0, errMissingAddress
+	}
+	sa, err := ipToSockaddr(c.fd.family, a.IP, a.Port, a.Zone)
+	if err != nil {
+		return 0, err
+	}
+	return c.fd.writeTo(b, sa)
+}
+
+func (c *UDPConn) writeToAddrPort(b []byte, ap netip.AddrPort) (int, error) {
+	if c.fd.isConnected {
+		return 0, ErrWriteToConnected
+	}
+	if !ap.IsValid() {
+		return 0, errMissingAddress
+	}
+	sa, err := addrPortToSockaddr(c.fd.family, ap)
+	if err != nil {
+		return 0, err
+	}
+	return c.fd.writeTo(b, sa)
+}
+
+func (c *UDPConn) writeMsg(b, oob []byte, a *addr.UDPAddr) (n, oobn int, err error) {
+	if c.fd.isConnected && a != nil {
+		return 0, 0, ErrWriteToConnected
+	}
+	if !c.fd.isConnected && a == nil {
+		return 0, 0, errMissingAddress
+	}
+	var sa unix.Sockaddr
+	if a != nil {
+		if sa, err = ipToSockaddr(c.fd.family, a.IP, a.Port, a.Zone); err != nil {
+			return 0, 0, err
+		}
+	}
+	return c.fd.writeMsg(b, oob, sa)
+}
+
+func (c *UDPConn) writeMsgAddrPort(b, oob []byte, ap netip.AddrPort) (n, oobn int, err error) {
+	if c.fd.isConnected && ap.IsValid() {
+		return 0, 0, ErrWriteToConnected
+	}
+	if !c.fd.isConnected && !ap.IsValid() {
+		return 0, 0, errMissingAddress
+	}
+	var sa unix.Sockaddr
+	if ap.IsValid() {
+		if sa, err = addrPortToSockaddr(c.fd.family, ap); err != nil {
+			return 0, 0, err
+		}
+	}
+	return c.fd.writeMsg(b, oob, sa)
+}
+
+// dialPacket dials the UDP or raw IP end point ra for Dialer.DialContext;
+// the caller wraps the error in an *OpError.
+func (sd *sysDialer) dialPacket(ctx context.Context, la, ra net.Addr) (net.Conn, error) {
+	switch ra := ra.(type) {
+	case *addr.UDPAddr:
+		la, _ := la.(*addr.UDPAddr)
+		return sd.dialUDP(ctx, la, ra)
+	case *addr.IPAddr:
+		la, _ := la.(*addr.IPAddr)
+		return sd.dialIP(ctx, la, ra)
+	}
+	return nil, &addr.AddrError{Err: "unexpected address type", Addr: sd.address}
+}
+
+// listenPacket listens on the UDP or raw IP end point la for
+// ListenConfig.ListenPacket; the caller wraps the error.
+func (sl *sysListener) listenPacket(ctx context.Context, la net.Addr) (net.PacketConn, error) {
+	switch la := la.(type) {
+	case *addr.UDPAddr:
+		return sl.listenUDP(ctx, la)
+	case *addr.IPAddr:
+		return sl.listenIP(ctx, la)
+	}
+	return nil, &addr.AddrError{Err: "unexpected address type", Addr: sl.address}
+}
+
+func (sd *sysDialer) dialUDP(ctx context.Context, laddr, raddr *addr.UDPAddr) (*UDPConn, error) {
+	fd, err := internetSocket(ctx, sd.network, laddr, raddr, unix.SOCK_DGRAM, 0, "dial", sd.Dialer.ctrl())
+	if err != nil {
+		return nil, err
+	}
+	return newUDPConn(fd), nil
+}
+
+func (sl *sysListener) listenUDP(ctx context.Context, laddr *addr.UDPAddr) (*UDPConn, error) {
+	fd, err := internetSocket(ctx, sl.network, laddr, nil, unix.SOCK_DGRAM, 0, "listen", sl.ListenConfig.ctrl())
+	if err != nil {
+		return nil, err
+	}
+	return newUDPConn(fd), nil
+}
+
+func (sl *sysListener) listenMulticastUDP(ctx context.Context, ifi *iface.Interface, gaddr *addr.UDPAddr) (*UDPConn, error) {
+	fd, err := internetSocket(ctx, sl.network, gaddr, nil, unix.SOCK_DGRAM, 0, "listen", sl.ListenConfig.ctrl())
+	if err != nil {
+		return nil, err
+	}
+	c := newUDPConn(fd)
+	if ip4 := gaddr.IP.To4(); ip4 != nil {
+		err = joinIPv4Multicast(fd, ifi, ip4)
+	} else {
+		err = joinIPv6Multicast(fd, ifi, gaddr.IP)
+	}
+	if err != nil {
+		c.Close()
+		return nil, err
+	}
+	return c, nil
+}
