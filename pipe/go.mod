@@ -2,12 +2,13 @@ module github.com/netkit-go/netkit/pipe
 
 go 1.26.0
 
-require github.com/netkit-go/netkit/addr v0.0.0
-
 require (
-	github.com/stretchr/testify v1.12.1 // indirect
-	go.uber.org/goleak v1.3.0 // indirect
-	golang.org/x/net v0.62.0 // indirect
+	github.com/netkit-go/netkit/addr v0.0.0
+	github.com/stretchr/testify v1.12.1
+	go.uber.org/goleak v1.3.0
+	golang.org/x/net v0.62.0
 )
+
+require go.yaml.in/yaml/v3 v3.0.5 // indirect
 
 replace github.com/netkit-go/netkit/addr => ../addr
