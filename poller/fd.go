@@ -681,7 +681,7 @@ func (fd *FD) writeOp(s uintptr) bool {
 				iov = iov[:maxIovecs]
 			}
 			var n int
-			n, err = unix.Writev(int(s), iov)
+			n, err = sysWritev(int(s), iov)
 			if n > 0 {
 				w.n64 += int64(n)
 				w.iov = consumeIovecs(w.iov, n)

@@ -40,7 +40,7 @@ func tcpPair(t testing.TB) (client, server *poller.FD) {
 // socketPair returns both ends of a unix socketpair of the given type as FDs.
 func socketPair(t testing.TB, sotype int) (a, b *poller.FD) {
 	t.Helper()
-	fds, err := unix.Socketpair(unix.AF_UNIX, sotype|unix.SOCK_CLOEXEC, 0)
+	fds, err := unix.Socketpair(unix.AF_UNIX, sotype, 0)
 	require.NoError(t, err)
 	a, err = poller.NewFD(fds[0], unix.AF_UNIX, sotype, "pair-a")
 	require.NoError(t, err)

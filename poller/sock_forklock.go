@@ -1,4 +1,4 @@
-//go:build unix && !(dragonfly || freebsd || linux || netbsd || openbsd)
+//go:build unix && !(dragonfly || freebsd || linux)
 
 package poller
 
@@ -12,9 +12,11 @@ import (
 // acceptSyscall names the system call in accept errors.
 const acceptSyscall = "accept"
 
-// sysSocket wraps socket(2) on platforms without SOCK_CLOEXEC (macOS): the
-// fd is created and marked close-on-exec under syscall.ForkLock, so that a
-// concurrent fork+exec cannot inherit it, then made non-blocking.
+// sysSocket wraps socket(2) on platforms where netkit does not use
+// SOCK_CLOEXEC and accept4 (macOS lacks them; x/sys/unix has no accept4 for
+// NetBSD and OpenBSD): the fd is created and marked close-on-exec under
+// syscall.ForkLock, so that a concurrent fork+exec cannot inherit it, then
+// made non-blocking.
 func sysSocket(family, sotype, proto int) (int, error) {
 	syscall.ForkLock.RLock()
 	s, err := unix.Socket(family, sotype, proto)
