@@ -6,9 +6,12 @@ require (
 	github.com/netkit-go/netkit/addr v0.0.0
 	github.com/netkit-go/netkit/iface v0.0.0
 	github.com/netkit-go/netkit/poller v0.0.0
+	github.com/stretchr/testify v1.12.1
 	golang.org/x/net v0.62.0
 	golang.org/x/sys v0.50.0
 )
+
+require go.yaml.in/yaml/v3 v3.0.5 // indirect
 
 replace (
 	github.com/netkit-go/netkit/addr => ../addr

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/net/dns/dnsmessage"
@@ -34,13 +35,16 @@ const PoolIdleTimeout = 10 * time.Second
 
 // tcpPool holds one pipelined connection per server.
 type tcpPool struct {
-	mu     sync.Mutex
-	conns  map[string]*pipeConn
-	closed bool
-	wg     sync.WaitGroup
+	mu      sync.Mutex
+	conns   map[string]*pipeConn
+	dialing map[string]chan struct{}
+	closed  bool
+	wg      sync.WaitGroup
 }
 
-func newTCPPool() *tcpPool { return &tcpPool{conns: map[string]*pipeConn{}} }
+func newTCPPool() *tcpPool {
+	return &tcpPool{conns: map[string]*pipeConn{}, dialing: map[string]chan struct{}{}}
+}
 
 // pipeConn is one pipelined stream; a reader goroutine dispatches answers.
 type pipeConn struct {
@@ -48,7 +52,8 @@ type pipeConn struct {
 	wmu     sync.Mutex
 	mu      sync.Mutex
 	pending map[uint16]*pipeCall
-	err     error // set once the reader stopped
+	err     error       // set once the reader stopped
+	dead    atomic.Bool // the stream failed or closed: do not reuse
 	idle    *time.Timer
 }
 
@@ -58,23 +63,45 @@ type pipeCall struct {
 }
 
 type pipeResult struct {
-	resp response
-	err  error
+	resp   response
+	err    error
+	broken bool
 }
 
 var errPoolClosed = errors.New("resolver: transport closed")
 
 func (t *tcpPool) get(ctx context.Context, r *Resolver, server string) (*pipeConn, error) {
-	t.mu.Lock()
-	if t.closed {
+	for {
+		t.mu.Lock()
+		if t.closed {
+			t.mu.Unlock()
+			return nil, errPoolClosed
+		}
+		if pc := t.conns[server]; pc != nil && !pc.dead.Load() {
+			t.mu.Unlock()
+			return pc, nil
+		}
+		wait, busy := t.dialing[server]
+		if !busy {
+			break // t.mu held: this caller dials
+		}
 		t.mu.Unlock()
-		return nil, errPoolClosed
+		select {
+		case <-wait:
+		case <-ctx.Done():
+			return nil, mapErr(ctx.Err())
+		}
 	}
-	if pc := t.conns[server]; pc != nil {
-		t.mu.Unlock()
-		return pc, nil
-	}
+	done := make(chan struct{})
+	t.dialing[server] = done
 	t.mu.Unlock()
+	defer func() {
+		t.mu.Lock()
+		delete(t.dialing, server)
+		t.mu.Unlock()
+		close(done)
+	}()
+
 	c, err := r.dial(ctx, "tcp", server)
 	if err != nil {
 		return nil, err
@@ -85,12 +112,6 @@ func (t *tcpPool) get(ctx context.Context, r *Resolver, server string) (*pipeCon
 		t.mu.Unlock()
 		c.Close()
 		return nil, errPoolClosed
-	}
-	if other := t.conns[server]; other != nil {
-		// Lost a race with another dialer: use its connection.
-		t.mu.Unlock()
-		c.Close()
-		return other, nil
 	}
 	t.conns[server] = pc
 	t.wg.Add(1)
@@ -136,32 +157,47 @@ func (pc *pipeConn) readLoop() {
 			continue // late answer to a query that gave up
 		}
 		resp, rerr := parseStreamAnswer(h.ID, call.q, buf)
-		call.ch <- pipeResult{resp, rerr}
+		call.ch <- pipeResult{resp: resp, err: rerr}
 	}
+	pc.dead.Store(true)
 	pc.c.Close()
 	pc.idle.Stop()
 	pc.mu.Lock()
 	pc.err = err
 	for id, call := range pc.pending {
 		delete(pc.pending, id)
-		call.ch <- pipeResult{err: err}
+		call.ch <- pipeResult{err: err, broken: true}
 	}
 	pc.mu.Unlock()
 }
 
-// exchange sends one query on the server's pipelined connection.
+// exchange sends one query on the server's pipelined connection. When a
+// reused connection turns out to be broken (the server closed it while
+// idle, RFC 7766 section 6.2.3), the query is sent once more on a new one.
 func (t *tcpPool) exchange(ctx context.Context, r *Resolver, server string, q dnsmessage.Question, tcpReq []byte, timeout time.Duration) (response, error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	pc, err := t.get(ctx, r, server)
-	if err != nil {
-		return response{}, err
+	for try := 0; ; try++ {
+		pc, err := t.get(ctx, r, server)
+		if err != nil {
+			return response{}, err
+		}
+		resp, err, broken := pc.exchange(ctx, q, tcpReq)
+		if broken && try == 0 && ctx.Err() == nil {
+			continue
+		}
+		return resp, err
 	}
+}
+
+// exchange sends the query and waits; broken reports a connection failure
+// (as opposed to an answer or the context ending).
+func (pc *pipeConn) exchange(ctx context.Context, q dnsmessage.Question, tcpReq []byte) (resp response, err error, broken bool) {
 	call := &pipeCall{q: q, ch: make(chan pipeResult, 1)}
 	pc.mu.Lock()
-	if pc.err != nil {
+	if pc.err != nil || pc.dead.Load() {
 		pc.mu.Unlock()
-		return response{}, pc.err
+		return response{}, errPoolClosed, true
 	}
 	id := uint16(tcpReq[2])<<8 | uint16(tcpReq[3])
 	for pc.pending[id] != nil {
@@ -176,16 +212,17 @@ func (t *tcpPool) exchange(ctx context.Context, r *Resolver, server string, q dn
 	_, err = pc.c.Write(tcpReq)
 	pc.wmu.Unlock()
 	if err != nil {
+		pc.dead.Store(true)
 		pc.c.Close() // the stream is now out of step: start afresh
 		pc.forget(id)
-		return response{}, mapErr(err)
+		return response{}, mapErr(err), true
 	}
 	select {
 	case res := <-call.ch:
-		return res.resp, res.err
+		return res.resp, res.err, res.broken
 	case <-ctx.Done():
 		pc.forget(id)
-		return response{}, mapErr(ctx.Err())
+		return response{}, mapErr(ctx.Err()), false
 	}
 }
 

@@ -5,6 +5,7 @@ package resolver
 import (
 	"context"
 	"errors"
+	"io"
 	"net/netip"
 	"strconv"
 	"sync"
@@ -29,10 +30,10 @@ func (c *fdConn) isPacket() bool { return c.network == "udp" }
 
 func (c *fdConn) Read(b []byte) (int, error) {
 	n, err := c.fd.Read(b)
-	if err != nil {
+	if err != nil && err != io.EOF {
 		return n, c.opError("read", err)
 	}
-	return n, nil
+	return n, err
 }
 
 func (c *fdConn) Write(b []byte) (int, error) {
