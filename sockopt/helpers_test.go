@@ -141,15 +141,16 @@ var fixtures = map[string]func(t *testing.T) syscall.RawConn{
 
 // Fixture groups.
 var (
-	rawTCP  = []string{"raw-tcp4", "raw-tcp6"}
-	stdConn = []string{"std-tcp4", "std-tcp6"}
-	allTCP  = []string{"raw-tcp4", "raw-tcp6", "std-tcp4", "std-tcp6", "std-listener"}
-	allUDP  = []string{"raw-udp4", "raw-udp6", "std-udp4", "std-udp6"}
-	allIPv4 = []string{"raw-tcp4", "raw-udp4", "std-tcp4", "std-listener", "std-udp4"}
-	allIPv6 = []string{"raw-tcp6", "raw-udp6", "std-tcp6", "std-udp6"}
-	udp4    = []string{"raw-udp4", "std-udp4"}
-	udp6    = []string{"raw-udp6", "std-udp6"}
-	all     = append(append([]string{}, allTCP...), allUDP...)
+	rawTCP   = []string{"raw-tcp4", "raw-tcp6"}
+	stdConn  = []string{"std-tcp4", "std-tcp6"}
+	tcpConns = []string{"raw-tcp4", "raw-tcp6", "std-tcp4", "std-tcp6"}
+	allTCP   = []string{"raw-tcp4", "raw-tcp6", "std-tcp4", "std-tcp6", "std-listener"}
+	allUDP   = []string{"raw-udp4", "raw-udp6", "std-udp4", "std-udp6"}
+	allIPv4  = []string{"raw-tcp4", "raw-udp4", "std-tcp4", "std-listener", "std-udp4"}
+	allIPv6  = []string{"raw-tcp6", "raw-udp6", "std-tcp6", "std-udp6"}
+	udp4     = []string{"raw-udp4", "std-udp4"}
+	udp6     = []string{"raw-udp6", "std-udp6"}
+	all      = append(append([]string{}, allTCP...), allUDP...)
 )
 
 // requireRoot skips a test that needs root, saying why.

@@ -70,12 +70,18 @@ func roundTripCases() []roundTripCase {
 		{"KeepAliveInterval", allTCP, roundTrip(sockopt.KeepAliveInterval, sockopt.SetKeepAliveInterval, 23*time.Second, 23*time.Second)},
 		{"KeepAliveCount", allTCP, roundTrip(sockopt.KeepAliveCount, sockopt.SetKeepAliveCount, 4, 4)},
 		{"KeepAlivePeriod", allTCP, roundTrip(sockopt.KeepAliveIdle, sockopt.SetKeepAlivePeriod, 1500*time.Millisecond, 2*time.Second)},
+		{"UserTimeout", tcpConns, linuxOnly(roundTrip(sockopt.UserTimeout, sockopt.SetUserTimeout, 2500*time.Millisecond, 2500*time.Millisecond))},
+		{"UserTimeout/roundup", tcpConns, linuxOnly(roundTrip(sockopt.UserTimeout, sockopt.SetUserTimeout, 1200*time.Microsecond, 2*time.Millisecond))},
+		{"FastOpen", []string{"raw-tcp4", "raw-tcp6", "std-listener"}, roundTrip(sockopt.FastOpen, sockopt.SetFastOpen, 5, fastOpenWant(5))},
+		{"NotSentLowat", allTCP, roundTrip(sockopt.NotSentLowat, sockopt.SetNotSentLowat, 16384, 16384)},
+		{"BindToDevice", all, asRoot("SO_BINDTODEVICE needs CAP_NET_RAW", linuxOnly(roundTrip(sockopt.BindToDevice, sockopt.SetBindToDevice, loopbackName(), loopbackName())))},
 		// IPPROTO_IP
 		{"TOS", allIPv4, roundTrip(sockopt.TOS, sockopt.SetTOS, 0x20, 0x20)},
 		{"TTL", []string{"raw-tcp4", "raw-udp4", "std-tcp4", "std-udp4"}, roundTrip(sockopt.TTL, sockopt.SetTTL, 17, 17)},
 		{"MulticastTTL", udp4, roundTrip(sockopt.MulticastTTL, sockopt.SetMulticastTTL, 5, 5)},
 		{"MulticastLoopbackIPv4", udp4, roundTrip(sockopt.MulticastLoopbackIPv4, sockopt.SetMulticastLoopbackIPv4, false, false)},
 		{"MulticastInterfaceIPv4", udp4, roundTrip(sockopt.MulticastInterfaceIPv4, setMulticastInterfaceIPv4ByAddr, addr.IP{127, 0, 0, 1}, addr.IP{127, 0, 0, 1})},
+		{"ReceivePacketInfoIPv4", udp4, roundTrip(sockopt.ReceivePacketInfoIPv4, sockopt.SetReceivePacketInfoIPv4, true, true)},
 		// IPPROTO_IPV6
 		{"IPv6Only", []string{"raw-tcp6", "raw-udp6"}, roundTrip(sockopt.IPv6Only, sockopt.SetIPv6Only, true, true)},
 		{"TrafficClass", allIPv6, roundTrip(sockopt.TrafficClass, sockopt.SetTrafficClass, 0x20, 0x20)},
@@ -83,7 +89,41 @@ func roundTripCases() []roundTripCase {
 		{"MulticastHopLimit", udp6, roundTrip(sockopt.MulticastHopLimit, sockopt.SetMulticastHopLimit, 5, 5)},
 		{"MulticastLoopbackIPv6", udp6, roundTrip(sockopt.MulticastLoopbackIPv6, sockopt.SetMulticastLoopbackIPv6, false, false)},
 		{"MulticastInterfaceIPv6", udp6, roundTrip(sockopt.MulticastInterfaceIPv6, sockopt.SetMulticastInterfaceIPv6, loopbackIndex(), loopbackIndex())},
+		{"ReceivePacketInfoIPv6", udp6, roundTrip(sockopt.ReceivePacketInfoIPv6, sockopt.SetReceivePacketInfoIPv6, true, true)},
 	}
+}
+
+// fastOpenWant is what FastOpen reports after SetFastOpen(n).
+func fastOpenWant(n int) int {
+	if runtime.GOOS == "linux" {
+		return n
+	}
+	return 1
+}
+
+// linuxOnly skips a round trip of a Linux-only option elsewhere.
+func linuxOnly(f func(*testing.T, syscall.RawConn)) func(*testing.T, syscall.RawConn) {
+	return func(t *testing.T, rc syscall.RawConn) {
+		requireLinux(t)
+		f(t, rc)
+	}
+}
+
+// asRoot skips a round trip that needs privileges when not root.
+func asRoot(why string, f func(*testing.T, syscall.RawConn)) func(*testing.T, syscall.RawConn) {
+	return func(t *testing.T, rc syscall.RawConn) {
+		requireRoot(t, why)
+		f(t, rc)
+	}
+}
+
+// loopbackName returns the loopback interface's name.
+func loopbackName() string {
+	ifi, err := net.InterfaceByIndex(loopbackIndex())
+	if err != nil {
+		return "lo"
+	}
+	return ifi.Name
 }
 
 // setMulticastInterfaceIPv4ByAddr chooses the loopback interface by index
@@ -133,6 +173,29 @@ func TestIPv6OnlyStd(t *testing.T) {
 			requireSyscallError(t, err, "setsockopt", unix.EINVAL)
 		})
 	}
+}
+
+// TestMPTCPListener documents a trap: since Go 1.24 the standard
+// library's TCP listeners on Linux are MPTCP sockets where the kernel has
+// MPTCP, and the MPTCP socket refuses some TCP and IP options that a plain
+// TCP socket takes.
+func TestMPTCPListener(t *testing.T) {
+	requireLinux(t)
+	rc := fixtures["std-listener"](t)
+	var proto int
+	require.NoError(t, rc.Control(func(fd uintptr) {
+		proto, _ = unix.GetsockoptInt(int(fd), unix.SOL_SOCKET, unix.SO_PROTOCOL)
+	}))
+	if proto != unix.IPPROTO_MPTCP {
+		t.Skipf("the stdlib listener is not MPTCP here (protocol %d): kernel without MPTCP or GODEBUG=multipathtcp=0", proto)
+	}
+	_, err := sockopt.UserTimeout(rc)
+	requireSyscallError(t, err, "getsockopt", unix.EOPNOTSUPP)
+	_, err = sockopt.TTL(rc)
+	requireSyscallError(t, err, "getsockopt", unix.EOPNOTSUPP)
+	ok, err := sockopt.ReuseAddr(rc) // SOL_SOCKET options work
+	require.NoError(t, err)
+	assert.True(t, ok)
 }
 
 // TestLingerOff checks SetLinger(-1) after a positive timeout turns

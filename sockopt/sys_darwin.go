@@ -42,3 +42,10 @@ var options = [numOpts]option{
 	optLeaveGroupIPv6:         {unix.IPPROTO_IPV6, unix.IPV6_LEAVE_GROUP, kindMreq6},
 	optPacketInfoIPv6:         {unix.IPPROTO_IPV6, unix.IPV6_RECVPKTINFO, kindBool},
 }
+
+// IP_PKTINFO control messages (received with type IP_RECVPKTINFO, which
+// has the same value).
+const (
+	hasPktInfo4  = true
+	cmsgPktInfo4 = unix.IP_PKTINFO
+)

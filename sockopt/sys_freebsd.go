@@ -38,3 +38,9 @@ var options = [numOpts]option{
 	optLeaveGroupIPv6:         {unix.IPPROTO_IPV6, unix.IPV6_LEAVE_GROUP, kindMreq6},
 	optPacketInfoIPv6:         {unix.IPPROTO_IPV6, unix.IPV6_RECVPKTINFO, kindBool},
 }
+
+// FreeBSD has no IP_PKTINFO control message; the value is never matched.
+const (
+	hasPktInfo4  = false
+	cmsgPktInfo4 = -1
+)

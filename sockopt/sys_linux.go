@@ -39,3 +39,9 @@ var options = [numOpts]option{
 	optLeaveGroupIPv6:         {unix.IPPROTO_IPV6, unix.IPV6_DROP_MEMBERSHIP, kindMreq6},
 	optPacketInfoIPv6:         {unix.IPPROTO_IPV6, unix.IPV6_RECVPKTINFO, kindBool},
 }
+
+// IP_PKTINFO control messages.
+const (
+	hasPktInfo4  = true
+	cmsgPktInfo4 = unix.IP_PKTINFO
+)

@@ -22,3 +22,12 @@ func setsockoptIPv6Mreq(int, *option, int, [16]byte) error { return errors.ErrUn
 func setsockoptIPv4Iface(int, *option, int, [4]byte, [4]byte) error {
 	return errors.ErrUnsupported
 }
+
+func pktInfoSpace() int { return 0 }
+
+func parsePktInfo([]byte) (PacketInfo, bool, error) {
+	return PacketInfo{}, false, errUnsupported("IP_PKTINFO and IPV6_PKTINFO")
+}
+
+func appendPktInfo4(b []byte, _ int, _ [4]byte) []byte  { return b }
+func appendPktInfo6(b []byte, _ int, _ [16]byte) []byte { return b }

@@ -1,0 +1,78 @@
+//go:build linux || darwin || freebsd
+
+package sockopt
+
+import (
+	"encoding/binary"
+	"unsafe"
+
+	"github.com/netkit-go/netkit/addr"
+	"golang.org/x/sys/unix"
+)
+
+// Payload sizes of struct in_pktinfo (ifindex, spec_dst, addr; the same
+// layout on Linux and darwin) and struct in6_pktinfo (addr, ifindex).
+const (
+	sizeofInPktinfo  = 12
+	sizeofIn6Pktinfo = 20
+)
+
+func pktInfoSpace() int { return unix.CmsgSpace(sizeofIn6Pktinfo) }
+
+func parsePktInfo(oob []byte) (info PacketInfo, ok bool, err error) {
+	for len(oob) > 0 {
+		if len(oob) < unix.SizeofCmsghdr {
+			return info, false, errInvalid("recvmsg")
+		}
+		h, data, rest, err := unix.ParseOneSocketControlMessage(oob)
+		if err != nil {
+			return info, false, errInvalid("recvmsg")
+		}
+		oob = rest
+		switch {
+		case hasPktInfo4 && h.Level == unix.IPPROTO_IP && h.Type == cmsgPktInfo4:
+			if len(data) < sizeofInPktinfo {
+				return info, false, errInvalid("recvmsg")
+			}
+			info.IfIndex = int(binary.NativeEndian.Uint32(data[0:4]))
+			info.Local = addr.IP{data[4], data[5], data[6], data[7]}
+			info.Addr = addr.IP{data[8], data[9], data[10], data[11]}
+			return info, true, nil
+		case h.Level == unix.IPPROTO_IPV6 && h.Type == unix.IPV6_PKTINFO:
+			if len(data) < sizeofIn6Pktinfo {
+				return info, false, errInvalid("recvmsg")
+			}
+			info.Addr = append(addr.IP(nil), data[:16]...)
+			info.IfIndex = int(binary.NativeEndian.Uint32(data[16:20]))
+			return info, true, nil
+		}
+	}
+	return info, false, nil
+}
+
+// appendCmsg appends a control message with room for n bytes of data and
+// returns the buffer and the data slice to fill.
+func appendCmsg(b []byte, level, typ int32, n int) ([]byte, []byte) {
+	off := len(b)
+	b = append(b, make([]byte, unix.CmsgSpace(n))...)
+	h := (*unix.Cmsghdr)(unsafe.Pointer(&b[off]))
+	h.Level = level
+	h.Type = typ
+	h.SetLen(unix.CmsgLen(n))
+	data := b[off+unix.CmsgLen(0) : off+unix.CmsgLen(n)]
+	return b, data
+}
+
+func appendPktInfo4(b []byte, ifindex int, src [4]byte) []byte {
+	b, data := appendCmsg(b, unix.IPPROTO_IP, cmsgPktInfo4, sizeofInPktinfo)
+	binary.NativeEndian.PutUint32(data[0:4], uint32(ifindex))
+	copy(data[4:8], src[:]) // ipi_spec_dst: the source address
+	return b
+}
+
+func appendPktInfo6(b []byte, ifindex int, src [16]byte) []byte {
+	b, data := appendCmsg(b, unix.IPPROTO_IPV6, unix.IPV6_PKTINFO, sizeofIn6Pktinfo)
+	copy(data[:16], src[:])
+	binary.NativeEndian.PutUint32(data[16:20], uint32(ifindex))
+	return b
+}
