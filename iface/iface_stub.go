@@ -25,3 +25,9 @@ func interfaceByIndex(int) (*Interface, error)                    { return nil, 
 func interfaceByName(string) (*Interface, error)                  { return nil, errUnsupported }
 func interfaceAddrTable(*Interface) ([]addr.Addr, error)          { return nil, errUnsupported }
 func interfaceMulticastAddrTable(*Interface) ([]addr.Addr, error) { return nil, errUnsupported }
+
+type snapPlatform struct{}
+
+func (s *Snapshot) fill() error                  { return errUnsupported }
+func (p *snapPlatform) links([]Interface) []Link { return nil }
+func (p *snapPlatform) addresses() []Address     { return nil }

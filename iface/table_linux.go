@@ -25,8 +25,6 @@ type linkRec struct {
 	kind      string
 }
 
-type span struct{ off, n int32 }
-
 // linkTable collects RTM_NEWLINK messages.
 type linkTable struct {
 	msg   linkMsg
@@ -36,6 +34,7 @@ type linkTable struct {
 	only  int32  // when > 0, keep only this index
 	rich  bool   // record alias and kind
 	found bool
+	str   string // text as a string, once interfaces has run
 }
 
 func (t *linkTable) reset() {
@@ -124,6 +123,7 @@ func (t *linkTable) interfaces() []Interface {
 		return nil
 	}
 	text := string(t.text)
+	t.str = text
 	var hw []byte
 	if len(t.hw) > 0 {
 		hw = make([]byte, len(t.hw))
@@ -283,23 +283,28 @@ func fillMask(m []byte, ones int) {
 
 func interfaceTable(index int) ([]Interface, error) {
 	t := &linkTable{}
-	if err := dumpLinks(t); err != nil {
+	if err := dumpLinks(nil, t); err != nil {
 		return nil, err
 	}
 	return t.interfaces(), nil
 }
 
 // dumpLinks fills t from an RTM_GETLINK dump, or from the fallback when
-// netlink link dumps are refused.
-func dumpLinks(t *linkTable) error {
-	c, err := openNetlink(0)
+// netlink link dumps are refused. c may be nil: a socket is opened for the
+// dump.
+func dumpLinks(c *nlConn, t *linkTable) error {
+	var err error
+	if c == nil {
+		if c, err = openNetlink(0); err == nil {
+			defer c.close()
+		}
+	}
 	if err == nil {
 		if testDeny&denyLinkDump != 0 {
 			err = unix.EACCES
 		} else {
 			err = c.dump(linkRequest(0, ""), t)
 		}
-		c.close()
 		if err == nil {
 			return nil
 		}
@@ -371,7 +376,7 @@ func getLink(t *linkTable, req []byte) error {
 		}
 	}
 	t.reset()
-	return dumpLinks(t)
+	return dumpLinks(nil, t)
 }
 
 func interfaceAddrTable(ifi *Interface) ([]addr.Addr, error) {
@@ -384,7 +389,7 @@ func interfaceAddrTable(ifi *Interface) ([]addr.Addr, error) {
 		}
 		index = ifi.Index
 	}
-	if err := dumpAddrs(t, index); err != nil {
+	if err := dumpAddrs(nil, t, index); err != nil {
 		return nil, err
 	}
 	return ipNets(t.recs), nil
@@ -392,8 +397,14 @@ func interfaceAddrTable(ifi *Interface) ([]addr.Addr, error) {
 
 // dumpAddrs fills t from an RTM_GETADDR dump, asking the kernel to filter
 // by index when index > 0 (t filters again, for kernels that ignore it).
-func dumpAddrs(t *addrTable, index int) error {
-	c, err := openNetlink(0)
+// c may be nil: a socket is opened for the dump.
+func dumpAddrs(c *nlConn, t *addrTable, index int) error {
+	var err error
+	if c == nil {
+		if c, err = openNetlink(0); err == nil {
+			defer c.close()
+		}
+	}
 	if err == nil {
 		if testDeny&denyAddrDump != 0 {
 			err = unix.EACCES
@@ -407,7 +418,6 @@ func dumpAddrs(t *addrTable, index int) error {
 				err = nil
 			}
 		}
-		c.close()
 		if err == nil {
 			return nil
 		}
