@@ -3,47 +3,43 @@
 package conn
 
 import (
-	"os"
+	"syscall"
 	"time"
 
-	"golang.org/x/sys/unix"
+	"github.com/netkit-go/netkit/sockopt"
 )
 
-// Socket options set by the API layer. Each wraps a failure in
-// *os.SyscallError("setsockopt").
+// Socket options set by the API layer, through the sockopt module on the
+// socket's RawConn. sockopt wraps failures in
+// *os.SyscallError("setsockopt"); a closed socket reports net.ErrClosed.
+
+func (fd *netFD) withRawConn(set func(rc syscall.RawConn) error) error {
+	rc, err := fd.rawConn()
+	if err != nil {
+		return err
+	}
+	return mapPollErr(set(rc))
+}
 
 func setReadBuffer(fd *netFD, bytes int) error {
-	return fd.setsockoptInt(unix.SOL_SOCKET, unix.SO_RCVBUF, bytes)
+	return fd.withRawConn(func(rc syscall.RawConn) error { return sockopt.SetReadBuffer(rc, bytes) })
 }
 
 func setWriteBuffer(fd *netFD, bytes int) error {
-	return fd.setsockoptInt(unix.SOL_SOCKET, unix.SO_SNDBUF, bytes)
-}
-
-func boolint(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
+	return fd.withRawConn(func(rc syscall.RawConn) error { return sockopt.SetWriteBuffer(rc, bytes) })
 }
 
 func setNoDelay(fd *netFD, noDelay bool) error {
-	return fd.setsockoptInt(unix.IPPROTO_TCP, unix.TCP_NODELAY, boolint(noDelay))
+	return fd.withRawConn(func(rc syscall.RawConn) error { return sockopt.SetNoDelay(rc, noDelay) })
 }
 
 func setKeepAlive(fd *netFD, keepalive bool) error {
-	return fd.setsockoptInt(unix.SOL_SOCKET, unix.SO_KEEPALIVE, boolint(keepalive))
+	return fd.withRawConn(func(rc syscall.RawConn) error { return sockopt.SetKeepAlive(rc, keepalive) })
 }
 
+// setLinger sets SO_LINGER: sec < 0 turns lingering off.
 func setLinger(fd *netFD, sec int) error {
-	var l unix.Linger
-	if sec >= 0 {
-		l.Onoff = 1
-		l.Linger = int32(sec)
-	}
-	return fd.control(func(s int) error {
-		return os.NewSyscallError("setsockopt", unix.SetsockoptLinger(s, unix.SOL_SOCKET, unix.SO_LINGER, &l))
-	})
+	return fd.withRawConn(func(rc syscall.RawConn) error { return sockopt.SetLinger(rc, sec) })
 }
 
 // setKeepAliveIdle sets TCP_KEEPIDLE (TCP_KEEPALIVE on darwin), rounded up
@@ -54,7 +50,7 @@ func setKeepAliveIdle(fd *netFD, d time.Duration) error {
 	} else if d < 0 {
 		return nil
 	}
-	return fd.setsockoptInt(unix.IPPROTO_TCP, tcpKeepIdleOpt, int(roundDurationUp(d, time.Second)))
+	return fd.withRawConn(func(rc syscall.RawConn) error { return sockopt.SetKeepAliveIdle(rc, d) })
 }
 
 // setKeepAliveInterval sets TCP_KEEPINTVL, rounded up to seconds; 0 is the
@@ -65,7 +61,7 @@ func setKeepAliveInterval(fd *netFD, d time.Duration) error {
 	} else if d < 0 {
 		return nil
 	}
-	return fd.setsockoptInt(unix.IPPROTO_TCP, unix.TCP_KEEPINTVL, int(roundDurationUp(d, time.Second)))
+	return fd.withRawConn(func(rc syscall.RawConn) error { return sockopt.SetKeepAliveInterval(rc, d) })
 }
 
 // setKeepAliveCount sets TCP_KEEPCNT; 0 is the default of 9, negative
@@ -76,5 +72,5 @@ func setKeepAliveCount(fd *netFD, n int) error {
 	} else if n < 0 {
 		return nil
 	}
-	return fd.setsockoptInt(unix.IPPROTO_TCP, unix.TCP_KEEPCNT, n)
+	return fd.withRawConn(func(rc syscall.RawConn) error { return sockopt.SetKeepAliveCount(rc, n) })
 }
