@@ -201,8 +201,16 @@ func TestDifferentialDialListenErrors(t *testing.T) {
 			func() error { l, err := conn.ListenUnix("unix", nil); closeIf(l); return err },
 			func() error { l, err := net.ListenUnix("unix", nil); closeIf(l); return err }},
 		{"ListenUnix tcp", "listen",
-			func() error { l, err := conn.ListenUnix("tcp", &addr.UnixAddr{Name: "x", Net: "tcp"}); closeIf(l); return err },
-			func() error { l, err := net.ListenUnix("tcp", &net.UnixAddr{Name: "x", Net: "tcp"}); closeIf(l); return err }},
+			func() error {
+				l, err := conn.ListenUnix("tcp", &addr.UnixAddr{Name: "x", Net: "tcp"})
+				closeIf(l)
+				return err
+			},
+			func() error {
+				l, err := net.ListenUnix("tcp", &net.UnixAddr{Name: "x", Net: "tcp"})
+				closeIf(l)
+				return err
+			}},
 		{"DialUnix missing", "dial",
 			func() error {
 				c, err := conn.DialUnix("unix", nil, &addr.UnixAddr{Name: missingSock, Net: "unix"})
