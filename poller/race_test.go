@@ -1,0 +1,122 @@
+//go:build unix
+
+package poller_test
+
+import (
+	"io"
+	"runtime"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/netkit-go/netkit/poller"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/sys/unix"
+)
+
+// TestFDReadCloseRace races Read, Write, Close and a second Close on
+// thousands of socket pairs and checks every outcome, then that no
+// descriptor is left open. Run it under -race.
+func TestFDReadCloseRace(t *testing.T) {
+	const total, parallel = 2000, 50
+	before := openFDs()
+	sem := make(chan struct{}, parallel)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	closeNil, closeErr := 0, 0
+	for i := range total {
+		fds, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_STREAM, 0)
+		require.NoError(t, err)
+		a, err := poller.NewFD(fds[0], unix.AF_UNIX, unix.SOCK_STREAM, "a")
+		require.NoError(t, err)
+		b, err := poller.NewFD(fds[1], unix.AF_UNIX, unix.SOCK_STREAM, "b")
+		require.NoError(t, err)
+		sem <- struct{}{}
+		wg.Add(4)
+		go func() { // reader: reads until an error, which must be a clean one
+			defer wg.Done()
+			buf := make([]byte, 4)
+			for {
+				_, err := a.Read(buf)
+				if err != nil {
+					if err != poller.ErrClosed && err != io.EOF {
+						t.Errorf("Read: unexpected error %v", err)
+					}
+					return
+				}
+			}
+		}()
+		closer := func() {
+			defer wg.Done()
+			if i%2 == 0 {
+				runtime.Gosched()
+			}
+			err := a.Close()
+			mu.Lock()
+			defer mu.Unlock()
+			switch err {
+			case nil:
+				closeNil++
+			case poller.ErrClosed:
+				closeErr++
+			default:
+				t.Errorf("Close: %v", err)
+			}
+		}
+		go closer()
+		go closer()
+		go func() { // peer: writes a little, sometimes goes away first
+			defer wg.Done()
+			defer func() { <-sem }()
+			if _, err := b.Write([]byte("ping")); err != nil && err != poller.ErrClosed {
+				if !assert.ErrorIs(t, err, unix.EPIPE) {
+					return
+				}
+			}
+			if i%3 == 0 {
+				b.Close()
+			} else {
+				time.Sleep(time.Millisecond)
+				b.Close()
+			}
+		}()
+	}
+	wg.Wait()
+	assert.Equal(t, total, closeNil, "exactly one Close per FD succeeds")
+	assert.Equal(t, total, closeErr, "the other Close reports ErrClosed")
+	if before >= 0 {
+		var after int
+		for range 50 {
+			if after = openFDs(); after <= before {
+				break
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		assert.LessOrEqual(t, after, before, "descriptors leaked")
+	}
+}
+
+// TestFDNoAllocs checks the steady path of Read and Write: stream sockets
+// through (*os.File).Read/Write, datagram sockets through the preallocated
+// RawConn callbacks.
+func TestFDNoAllocs(t *testing.T) {
+	c, s := tcpPair(t)
+	a, b := socketPair(t, unix.SOCK_DGRAM)
+	msg := []byte("ping")
+	buf := make([]byte, 4)
+	for _, tc := range []struct {
+		name string
+		w, r *poller.FD
+	}{{"tcp", c, s}, {"unixgram", a, b}} {
+		allocs := testing.AllocsPerRun(500, func() {
+			if _, err := tc.w.Write(msg); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := io.ReadFull(tc.r, buf); err != nil {
+				t.Fatal(err)
+			}
+		})
+		assert.Zero(t, allocs, "%s: allocations per Write+Read", tc.name)
+	}
+}
