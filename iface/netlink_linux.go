@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/sys/unix"
 )
@@ -50,6 +51,10 @@ var testDeny denial
 // before it is decoded; tests use it to set NLM_F_DUMP_INTR or remove an
 // interface in the middle of a dump.
 var testHookMessage func(h *nlHeader, attempt int)
+
+// dumpRetries counts the dumps restarted after NLM_F_DUMP_INTR (read by
+// tests).
+var dumpRetries atomic.Int64
 
 var recvPool = sync.Pool{New: func() any {
 	b := make([]byte, recvBufSize)
@@ -210,6 +215,7 @@ func (c *nlConn) dump(req []byte, s sink) error {
 		if !intr {
 			return nil
 		}
+		dumpRetries.Add(1)
 	}
 	return os.NewSyscallError(syscallDump, errDumpInterrupted)
 }
@@ -222,19 +228,11 @@ func (c *nlConn) readDump(s sink, attempt int) (interrupted bool, err error) {
 			return false, err
 		}
 		for len(b) > 0 {
-			if len(b) < nlmsgHdrLen {
-				return false, os.NewSyscallError(syscallDecode, unix.EINVAL)
+			h, body, rest, err := splitMessage(b)
+			if err != nil {
+				return false, err
 			}
-			h := readHeader(b)
-			if h.Len < nlmsgHdrLen || int(h.Len) > len(b) {
-				return false, os.NewSyscallError(syscallDecode, unix.EINVAL)
-			}
-			body := b[nlmsgHdrLen:h.Len]
-			next := nlmAlign(int(h.Len))
-			if next > len(b) {
-				next = len(b)
-			}
-			b = b[next:]
+			b = rest
 			if h.Seq != c.seq || (c.pid != 0 && h.Pid != c.pid) {
 				continue // a late answer to an abandoned attempt, or not from the kernel
 			}
@@ -282,17 +280,12 @@ func (c *nlConn) get(req []byte, s sink) error {
 		if err != nil {
 			return err
 		}
-		for len(b) >= nlmsgHdrLen {
-			h := readHeader(b)
-			if h.Len < nlmsgHdrLen || int(h.Len) > len(b) {
-				return os.NewSyscallError(syscallDecode, unix.EINVAL)
+		for len(b) > 0 {
+			h, body, rest, err := splitMessage(b)
+			if err != nil {
+				return err
 			}
-			body := b[nlmsgHdrLen:h.Len]
-			next := nlmAlign(int(h.Len))
-			if next > len(b) {
-				next = len(b)
-			}
-			b = b[next:]
+			b = rest
 			if h.Seq != c.seq || (c.pid != 0 && h.Pid != c.pid) {
 				continue
 			}
@@ -305,6 +298,24 @@ func (c *nlConn) get(req []byte, s sink) error {
 			return s.add(h.Type, body)
 		}
 	}
+}
+
+// splitMessage takes the first netlink message off b: its header, its
+// body (without the header) and what follows it (after the padding).
+func splitMessage(b []byte) (h nlHeader, body, rest []byte, err error) {
+	if len(b) < nlmsgHdrLen {
+		return h, nil, nil, os.NewSyscallError(syscallDecode, unix.EINVAL)
+	}
+	h = readHeader(b)
+	if h.Len < nlmsgHdrLen || int64(h.Len) > int64(len(b)) {
+		return h, nil, nil, os.NewSyscallError(syscallDecode, unix.EINVAL)
+	}
+	body = b[nlmsgHdrLen:h.Len:h.Len]
+	next := nlmAlign(int(h.Len))
+	if next > len(b) {
+		next = len(b)
+	}
+	return h, body, b[next:], nil
 }
 
 func nlmAlign(n int) int { return (n + unix.NLMSG_ALIGNTO - 1) &^ (unix.NLMSG_ALIGNTO - 1) }

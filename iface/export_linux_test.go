@@ -1,0 +1,66 @@
+package iface
+
+// Hooks for the external tests (compiled into the test binary only).
+
+// The parts of the netlink path a test can refuse.
+const (
+	DenySocket   = uint8(denySocket)
+	DenyBind     = uint8(denyBind)
+	DenyLinkDump = uint8(denyLinkDump)
+	DenyAddrDump = uint8(denyAddrDump)
+	DenyProc     = uint8(denyProc)
+	DenyIoctl    = uint8(denyIoctl)
+)
+
+// SetDenyForTest refuses the given parts until restore is called.
+func SetDenyForTest(d uint8) (restore func()) {
+	old := testDeny
+	testDeny = denial(d)
+	return func() { testDeny = old }
+}
+
+// SetMessageHookForTest calls f with the flags of every dump message
+// (which f may change) and the attempt number, until restore is called.
+func SetMessageHookForTest(f func(flags *uint16, attempt int)) (restore func()) {
+	old := testHookMessage
+	testHookMessage = func(h *nlHeader, attempt int) { f(&h.Flags, attempt) }
+	return func() { testHookMessage = old }
+}
+
+// DumpRetriesForTest returns how many dumps were restarted so far.
+func DumpRetriesForTest() int64 { return dumpRetries.Load() }
+
+// Decoders for the fuzz test.
+var (
+	ParseLinkForTest = func(b []byte) (name, hw []byte, index int32, mtu uint32, err error) {
+		var m linkMsg
+		err = parseLink(b, &m)
+		return m.name, m.hardwareAddr(), m.index, m.mtu, err
+	}
+)
+
+// DecodeForTest decodes b as a netlink dump the way a dump answer is
+// decoded (messages, then link or address records, then the values the
+// API returns), returning the interfaces and addresses it yields.
+func DecodeForTest(b []byte) ([]Interface, []Link, []Address, error) {
+	lt := &linkTable{rich: true}
+	at := &addrTable{all: true, rich: true}
+	for len(b) > 0 {
+		h, body, rest, err := splitMessage(b)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		b = rest
+		var sink sink = lt
+		if h.Type == 20 || h.Type == 21 { // RTM_NEWADDR, RTM_DELADDR
+			sink = at
+		}
+		if err := sink.add(h.Type, body); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	ifs := lt.interfaces()
+	_ = ipNets(at.recs)
+	p := snapPlatform{lt: lt, at: at}
+	return ifs, p.links(ifs), p.addresses(), nil
+}
