@@ -22,6 +22,7 @@ import (
 // syscall.EINVAL, as the stdlib's do.
 type UDPConn struct {
 	conn
+	ops *udpOps // per-conn state of the allocation-free paths (Linux)
 }
 
 var (
@@ -29,7 +30,7 @@ var (
 	_ net.PacketConn = (*UDPConn)(nil)
 )
 
-func newUDPConn(fd *netFD) *UDPConn { return &UDPConn{conn{fd}} }
+func newUDPConn(fd *netFD) *UDPConn { return &UDPConn{conn: conn{fd}, ops: newUDPOps()} }
 
 // addrPortUDPAddr is a netip.AddrPort-based UDP address that satisfies the
 // net.Addr interface, for the errors of the AddrPort methods.
@@ -41,11 +42,17 @@ type addrPortUDPAddr struct {
 func (addrPortUDPAddr) Network() string { return "udp" }
 
 // ReadFromUDP acts like ReadFrom but returns a *addr.UDPAddr.
-func (c *UDPConn) ReadFromUDP(b []byte) (n int, a *addr.UDPAddr, err error) {
+func (c *UDPConn) ReadFromUDP(b []byte) (int, *addr.UDPAddr, error) {
+	// Small enough to be inlined, so that the UDPAddr can live in the
+	// caller's frame when it does not escape there (as in the stdlib).
+	return c.readFromUDPInto(b, &addr.UDPAddr{})
+}
+
+func (c *UDPConn) readFromUDPInto(b []byte, a *addr.UDPAddr) (int, *addr.UDPAddr, error) {
 	if !c.ok() {
 		return 0, nil, syscall.EINVAL
 	}
-	n, a, err = c.readFromUDP(b)
+	n, a, err := c.readFromUDP(b, a)
 	if err != nil {
 		err = opError("read", c.fd.net, c.fd.laddr, c.fd.raddr, err)
 	}
@@ -55,7 +62,7 @@ func (c *UDPConn) ReadFromUDP(b []byte) (n int, a *addr.UDPAddr, err error) {
 // ReadFrom implements the net.PacketConn ReadFrom method. The address is
 // a *addr.UDPAddr; it is nil (an untyped nil net.Addr) on error.
 func (c *UDPConn) ReadFrom(b []byte) (int, net.Addr, error) {
-	n, a, err := c.ReadFromUDP(b)
+	n, a, err := c.readFromUDPInto(b, &addr.UDPAddr{})
 	if a == nil {
 		return n, nil, err
 	}

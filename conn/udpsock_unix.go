@@ -39,7 +39,7 @@ func addrPortToSockaddr(family int, ap netip.AddrPort) (unix.Sockaddr, error) {
 			ip = ip.Unmap()
 		}
 		if !ip.Is4() {
-			return nil, &addr.AddrError{Err: "non-IPv4 address", Addr: ip.String()}
+			return nil, addrErrNonIPv4(ip)
 		}
 		return &unix.SockaddrInet4{Addr: ip.As4(), Port: int(ap.Port())}, nil
 	case unix.AF_INET6:
@@ -49,33 +49,73 @@ func addrPortToSockaddr(family int, ap netip.AddrPort) (unix.Sockaddr, error) {
 		}
 		return sa, nil
 	}
-	return nil, &addr.AddrError{Err: "invalid address family", Addr: ip.String()}
+	return nil, addrErrFamily(ip)
 }
 
-func (c *UDPConn) readFromUDP(b []byte) (int, *addr.UDPAddr, error) {
-	n, sa, err := c.fd.readFrom(b)
+func addrErrNonIPv4(ip netip.Addr) error {
+	return &addr.AddrError{Err: "non-IPv4 address", Addr: ip.String()}
+}
+
+func addrErrFamily(ip netip.Addr) error {
+	return &addr.AddrError{Err: "invalid address family", Addr: ip.String()}
+}
+
+// udpAddrToAddrPort converts a for a socket of family with the stdlib's
+// rules (those of ipToSockaddr): an empty IP is the unspecified address of
+// the family; AF_INET needs an IPv4 (or IPv4-mapped) address, with the
+// stdlib's error text otherwise.
+func udpAddrToAddrPort(family int, a *addr.UDPAddr) (netip.AddrPort, error) {
+	switch family {
+	case unix.AF_INET:
+		if len(a.IP) == 0 {
+			return netip.AddrPortFrom(netip.IPv4Unspecified(), uint16(a.Port)), nil
+		}
+		ip4 := a.IP.To4()
+		if ip4 == nil {
+			return netip.AddrPort{}, &addr.AddrError{Err: "non-IPv4 address", Addr: a.IP.String()}
+		}
+		return netip.AddrPortFrom(netip.AddrFrom4([4]byte(ip4)), uint16(a.Port)), nil
+	case unix.AF_INET6:
+		ip := a.IP
+		if len(ip) == 0 || ip.Equal(addr.IPv4zero) {
+			ip = addr.IPv6zero
+		}
+		ip16 := ip.To16()
+		if ip16 == nil {
+			return netip.AddrPort{}, &addr.AddrError{Err: "non-IPv6 address", Addr: a.IP.String()}
+		}
+		na := netip.AddrFrom16([16]byte(ip16))
+		if a.Zone != "" {
+			na = na.WithZone(a.Zone)
+		}
+		return netip.AddrPortFrom(na, uint16(a.Port)), nil
+	}
+	return netip.AddrPort{}, &addr.AddrError{Err: "invalid address family", Addr: a.IP.String()}
+}
+
+// readFromUDP reads a datagram and fills a with its source; a is nil on
+// error.
+func (c *UDPConn) readFromUDP(b []byte, a *addr.UDPAddr) (int, *addr.UDPAddr, error) {
+	n, ap, err := c.recvFrom(b)
 	if err != nil {
 		return n, nil, err
 	}
-	switch sa := sa.(type) {
-	case *unix.SockaddrInet4:
-		ip := make(addr.IP, addr.IPv4len)
-		copy(ip, sa.Addr[:])
-		return n, &addr.UDPAddr{IP: ip, Port: sa.Port}, nil
-	case *unix.SockaddrInet6:
-		ip := make(addr.IP, addr.IPv6len)
-		copy(ip, sa.Addr[:])
-		return n, &addr.UDPAddr{IP: ip, Port: sa.Port, Zone: zoneName(int(sa.ZoneId))}, nil
+	ip := ap.Addr()
+	if ip.Is4() {
+		v4 := ip.As4()
+		a.IP = make(addr.IP, addr.IPv4len)
+		copy(a.IP, v4[:])
+	} else {
+		v6 := ip.As16()
+		a.IP = make(addr.IP, addr.IPv6len)
+		copy(a.IP, v6[:])
 	}
-	return n, nil, nil
+	a.Port, a.Zone = int(ap.Port()), ip.Zone()
+	return n, a, nil
 }
 
 func (c *UDPConn) readFromAddrPort(b []byte) (int, netip.AddrPort, error) {
-	n, sa, err := c.fd.readFrom(b)
-	if err != nil {
-		return n, netip.AddrPort{}, err
-	}
-	return n, sockaddrToAddrPort(sa), nil
+	return c.recvFrom(b)
 }
 
 func (c *UDPConn) readMsg(b, oob []byte) (n, oobn, flags int, ap netip.AddrPort, err error) {
@@ -94,11 +134,11 @@ func (c *UDPConn) writeTo(b []byte, a *addr.UDPAddr) (int, error) {
 	if a == nil {
 		return 0, errMissingAddress
 	}
-	sa, err := ipToSockaddr(c.fd.family, a.IP, a.Port, a.Zone)
+	ap, err := udpAddrToAddrPort(c.fd.family, a)
 	if err != nil {
 		return 0, err
 	}
-	return c.fd.writeTo(b, sa)
+	return c.sendTo(b, ap)
 }
 
 func (c *UDPConn) writeToAddrPort(b []byte, ap netip.AddrPort) (int, error) {
@@ -108,11 +148,7 @@ func (c *UDPConn) writeToAddrPort(b []byte, ap netip.AddrPort) (int, error) {
 	if !ap.IsValid() {
 		return 0, errMissingAddress
 	}
-	sa, err := addrPortToSockaddr(c.fd.family, ap)
-	if err != nil {
-		return 0, err
-	}
-	return c.fd.writeTo(b, sa)
+	return c.sendTo(b, ap)
 }
 
 func (c *UDPConn) writeMsg(b, oob []byte, a *addr.UDPAddr) (n, oobn int, err error) {
