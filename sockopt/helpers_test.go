@@ -54,7 +54,7 @@ func rawSocket(family, sotype int) func(t *testing.T) syscall.RawConn {
 }
 
 // syscallConn returns c's RawConn.
-func syscallConn(t *testing.T, c syscall.Conn) syscall.RawConn {
+func syscallConn(t testing.TB, c syscall.Conn) syscall.RawConn {
 	t.Helper()
 	rc, err := c.SyscallConn()
 	require.NoError(t, err)

@@ -3,6 +3,7 @@ package sockopt
 import (
 	"math"
 	"os"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -140,6 +141,53 @@ func control(rc syscall.RawConn, call string, f func(fd int) error) error {
 	return nil
 }
 
+// intOp carries the arguments and results of one integer or linger
+// get/set through rc.Control without allocating: the functions handed to
+// Control are bound to their op once, when the pool makes it, so a call
+// costs no closure and no escaping result variable.
+type intOp struct {
+	o    *option
+	v    int  // value in or out
+	on   bool // linger on/off in or out
+	err  error
+	getI func(uintptr)
+	setI func(uintptr)
+	getL func(uintptr)
+	setL func(uintptr)
+}
+
+var intOps = sync.Pool{New: func() any {
+	p := new(intOp)
+	p.getI = func(fd uintptr) { p.v, p.err = getsockoptInt(int(fd), p.o) }
+	p.setI = func(fd uintptr) { p.err = setsockoptInt(int(fd), p.o, p.v) }
+	p.getL = func(fd uintptr) { p.on, p.v, p.err = getsockoptLinger(int(fd), p.o) }
+	p.setL = func(fd uintptr) { p.err = setsockoptLinger(int(fd), p.o, p.on, p.v) }
+	return p
+}}
+
+// runIntOp runs f (one of p's bound functions) on rc and returns p's
+// results, wrapping an errno in an *os.SyscallError named call.
+func runIntOp(rc syscall.RawConn, call string, o *option, v int, on bool, pick func(*intOp) func(uintptr)) (int, bool, error) {
+	p := intOps.Get().(*intOp)
+	p.o, p.v, p.on, p.err = o, v, on, nil
+	err := rc.Control(pick(p))
+	v, on, serr := p.v, p.on, p.err
+	p.o, p.err = nil, nil
+	intOps.Put(p)
+	if err != nil {
+		return 0, false, err
+	}
+	if serr != nil {
+		return 0, false, os.NewSyscallError(call, serr)
+	}
+	return v, on, nil
+}
+
+func pickGetI(p *intOp) func(uintptr) { return p.getI }
+func pickSetI(p *intOp) func(uintptr) { return p.setI }
+func pickGetL(p *intOp) func(uintptr) { return p.getL }
+func pickSetL(p *intOp) func(uintptr) { return p.setL }
+
 // getInt reads an integer-like option (kindBool, kindInt, kindByte,
 // kindSeconds, kindMillis) in the kernel's own unit.
 func getInt(rc syscall.RawConn, id optID) (int, error) {
@@ -147,12 +195,7 @@ func getInt(rc syscall.RawConn, id optID) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	var v int
-	err = control(rc, getsockoptName, func(fd int) error {
-		var err error
-		v, err = getsockoptInt(fd, o)
-		return err
-	})
+	v, _, err := runIntOp(rc, getsockoptName, o, 0, false, pickGetI)
 	return v, err
 }
 
@@ -162,7 +205,8 @@ func setInt(rc syscall.RawConn, id optID, v int) error {
 	if err != nil {
 		return err
 	}
-	return control(rc, setsockoptName, func(fd int) error { return setsockoptInt(fd, o, v) })
+	_, _, err = runIntOp(rc, setsockoptName, o, v, false, pickSetI)
+	return err
 }
 
 func getBool(rc syscall.RawConn, id optID) (bool, error) {

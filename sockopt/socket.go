@@ -32,7 +32,8 @@ func SetLinger(rc syscall.RawConn, sec int) error {
 	if !on {
 		sec = 0
 	}
-	return control(rc, setsockoptName, func(fd int) error { return setsockoptLinger(fd, o, on, sec) })
+	_, _, err = runIntOp(rc, setsockoptName, o, sec, on, pickSetL)
+	return err
 }
 
 // Linger returns the SO_LINGER setting in SetLinger's terms: -1 when
@@ -42,13 +43,7 @@ func Linger(rc syscall.RawConn) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	var on bool
-	var sec int
-	err = control(rc, getsockoptName, func(fd int) error {
-		var err error
-		on, sec, err = getsockoptLinger(fd, o)
-		return err
-	})
+	sec, on, err := runIntOp(rc, getsockoptName, o, 0, false, pickGetL)
 	if err != nil {
 		return 0, err
 	}
