@@ -2,20 +2,28 @@ package pipe
 
 import (
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
 // deadline turns an absolute time into a channel that is closed once the
-// time has passed. The channel is what blocked operations select on; setting
-// a new time re-arms it (with a fresh channel when the old one already fired).
+// time has passed, and leaves a token in wake at that moment so that an
+// operation blocked on wake re-checks its state. Setting a new time re-arms
+// it, with a fresh channel when the old one already fired.
 type deadline struct {
-	mu    sync.Mutex
-	gen   uint64 // bumped by every set; a timer fires only for its own generation
+	mu    sync.Mutex // serialises set and the timer callback
+	gen   uint64     // bumped by every set; a timer acts only for its own generation
 	timer *time.Timer
-	ch    chan struct{}
+	ch    atomic.Pointer[chan struct{}]
+	wake  chan struct{}
 }
 
-func newDeadline() *deadline { return &deadline{ch: make(chan struct{})} }
+func newDeadline(wake chan struct{}) *deadline {
+	d := &deadline{wake: wake}
+	ch := make(chan struct{})
+	d.ch.Store(&ch)
+	return d
+}
 
 // set arms the deadline for t: the zero time disarms it, a time in the past
 // expires it at once.
@@ -24,45 +32,53 @@ func (d *deadline) set(t time.Time) {
 	defer d.mu.Unlock()
 	d.gen++
 	if d.timer != nil {
-		// A timer that already started its callback is harmless: the
-		// callback sees a stale generation and does nothing.
+		// A callback that already started sees a stale generation and
+		// does nothing.
 		d.timer.Stop()
 		d.timer = nil
 	}
-	fired := isClosed(d.ch)
+	fired := isClosed(*d.ch.Load())
 	if t.IsZero() {
 		if fired {
-			d.ch = make(chan struct{})
+			d.renew()
 		}
 		return
 	}
 	wait := time.Until(t)
 	if wait <= 0 {
 		if !fired {
-			close(d.ch)
+			d.fire()
 		}
 		return
 	}
 	if fired {
-		d.ch = make(chan struct{})
+		d.renew()
 	}
 	gen := d.gen
 	d.timer = time.AfterFunc(wait, func() {
 		d.mu.Lock()
-		if d.gen == gen && !isClosed(d.ch) {
-			close(d.ch)
+		if d.gen == gen && !isClosed(*d.ch.Load()) {
+			d.fire()
 		}
 		d.mu.Unlock()
 	})
 }
 
-// done returns the channel that is closed when the deadline passes.
-func (d *deadline) done() <-chan struct{} {
-	d.mu.Lock()
-	ch := d.ch
-	d.mu.Unlock()
-	return ch
+func (d *deadline) renew() {
+	ch := make(chan struct{})
+	d.ch.Store(&ch)
 }
+
+func (d *deadline) fire() {
+	close(*d.ch.Load())
+	notify(d.wake)
+}
+
+// done returns the channel that is closed when the deadline passes.
+func (d *deadline) done() <-chan struct{} { return *d.ch.Load() }
+
+// expired reports whether the deadline has passed.
+func (d *deadline) expired() bool { return isClosed(*d.ch.Load()) }
 
 // stop releases the timer; used when the conn closes.
 func (d *deadline) stop() {

@@ -5,6 +5,7 @@ import (
 	"net"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/netkit-go/netkit/addr"
@@ -38,6 +39,13 @@ var (
 // reads. With size 0 it holds no data of its own: a writer publishes its
 // buffer and readers copy straight out of it (net.Pipe's contract). With
 // size > 0 it is a ring buffer of that many bytes.
+//
+// Waiting is done on one-slot token channels rather than on a select over
+// every condition: whatever may change what a waiter waits for (data, room,
+// Close of either end, a deadline) leaves a token, and the waiter re-checks
+// everything when it wakes. Several readers may wait on readable; one that
+// leaves because of a condition that concerns them all (close, deadline,
+// data left over) passes a token on.
 type stream struct {
 	mu sync.Mutex
 	// synchronous mode: the buffer of the Write in progress.
@@ -48,16 +56,17 @@ type stream struct {
 	head int
 	n    int
 
-	readable chan struct{} // token: data (or a waiting writer) may be there
-	writable chan struct{} // token: a reader took data
-	wlock    chan struct{} // one Write at a time, so writes never interleave
+	readable chan struct{} // readers wait here
+	writable chan struct{} // the writer holding the write lock waits here
+	wbusy    atomic.Bool   // the write lock: one Write at a time, so writes never interleave
+	wfree    chan struct{} // token: the write lock was released
 }
 
 func newStream(size int) *stream {
 	s := &stream{
 		readable: make(chan struct{}, 1),
 		writable: make(chan struct{}, 1),
-		wlock:    make(chan struct{}, 1),
+		wfree:    make(chan struct{}, 1),
 	}
 	if size > 0 {
 		s.ring = make([]byte, size)
@@ -108,9 +117,9 @@ func newPair(size int, a1, a2 Addr) (*Conn, *Conn) {
 	s1, s2 := newStream(size), newStream(size)
 	d1, d2 := make(chan struct{}), make(chan struct{})
 	c1 := &Conn{rx: s1, tx: s2, local: d1, remote: d2, closeOnce: new(sync.Once),
-		rd: newDeadline(), wd: newDeadline(), laddr: a1, raddr: a2}
+		rd: newDeadline(s1.readable), wd: newDeadline(s2.writable), laddr: a1, raddr: a2}
 	c2 := &Conn{rx: s2, tx: s1, local: d2, remote: d1, closeOnce: new(sync.Once),
-		rd: newDeadline(), wd: newDeadline(), laddr: a2, raddr: a1}
+		rd: newDeadline(s2.readable), wd: newDeadline(s1.writable), laddr: a2, raddr: a1}
 	return c1, c2
 }
 
@@ -137,18 +146,20 @@ func (c *Conn) Read(b []byte) (int, error) {
 }
 
 func (c *Conn) readSync(b []byte) (int, error) {
-	switch {
-	case isClosed(c.local):
-		return 0, io.ErrClosedPipe
-	case isClosed(c.remote):
-		return 0, io.EOF
-	}
-	dl := c.rd.done()
-	if isClosed(dl) {
-		return 0, os.ErrDeadlineExceeded
-	}
 	s := c.rx
 	for {
+		// net.Pipe's order: own close, peer's close, deadline, data.
+		switch {
+		case isClosed(c.local):
+			notify(s.readable)
+			return 0, io.ErrClosedPipe
+		case isClosed(c.remote):
+			notify(s.readable)
+			return 0, io.EOF
+		case c.rd.expired():
+			notify(s.readable)
+			return 0, os.ErrDeadlineExceeded
+		}
 		s.mu.Lock()
 		if s.pending {
 			n := copy(b, s.pend)
@@ -164,28 +175,22 @@ func (c *Conn) readSync(b []byte) (int, error) {
 			return n, nil
 		}
 		s.mu.Unlock()
-		select {
-		case <-s.readable:
-		case <-c.local:
-			return 0, io.ErrClosedPipe
-		case <-c.remote:
-			return 0, io.EOF
-		case <-dl:
-			return 0, os.ErrDeadlineExceeded
-		}
+		<-s.readable
 	}
 }
 
 func (c *Conn) readBuffered(b []byte) (int, error) {
-	if isClosed(c.local) {
-		return 0, io.ErrClosedPipe
-	}
-	dl := c.rd.done()
-	if isClosed(dl) {
-		return 0, os.ErrDeadlineExceeded
-	}
 	s := c.rx
 	for {
+		// A socket's order: own close, deadline, buffered data, peer's close.
+		switch {
+		case isClosed(c.local):
+			notify(s.readable)
+			return 0, io.ErrClosedPipe
+		case c.rd.expired():
+			notify(s.readable)
+			return 0, os.ErrDeadlineExceeded
+		}
 		s.mu.Lock()
 		if s.n > 0 || len(b) == 0 && !isClosed(c.remote) {
 			n := s.take(b)
@@ -201,16 +206,10 @@ func (c *Conn) readBuffered(b []byte) (int, error) {
 		}
 		s.mu.Unlock()
 		if isClosed(c.remote) {
+			notify(s.readable)
 			return 0, io.EOF
 		}
-		select {
-		case <-s.readable:
-		case <-c.local:
-			return 0, io.ErrClosedPipe
-		case <-c.remote: // drain what is left, then io.EOF
-		case <-dl:
-			return 0, os.ErrDeadlineExceeded
-		}
+		<-s.readable
 	}
 }
 
@@ -272,65 +271,70 @@ func (c *Conn) Write(b []byte) (int, error) {
 }
 
 // lockWrite takes the stream's write lock, giving up on Close or deadline.
-func (c *Conn) lockWrite(dl <-chan struct{}) error {
-	select {
-	case c.tx.wlock <- struct{}{}:
+func (c *Conn) lockWrite() error {
+	s := c.tx
+	if s.wbusy.CompareAndSwap(false, true) {
 		return nil
-	default:
 	}
-	select {
-	case c.tx.wlock <- struct{}{}:
-		return nil
-	case <-c.local:
-		return io.ErrClosedPipe
-	case <-c.remote:
-		return io.ErrClosedPipe
-	case <-dl:
-		return os.ErrDeadlineExceeded
+	dl := c.wd.done()
+	for {
+		select {
+		case <-s.wfree:
+			if s.wbusy.CompareAndSwap(false, true) {
+				return nil
+			}
+		case <-c.local:
+			return io.ErrClosedPipe
+		case <-c.remote:
+			return io.ErrClosedPipe
+		case <-dl:
+			return os.ErrDeadlineExceeded
+		}
 	}
 }
 
-func (c *Conn) writeSync(b []byte) (int, error) {
+func (c *Conn) unlockWrite() {
+	c.tx.wbusy.Store(false)
+	notify(c.tx.wfree)
+}
+
+// writeFailed returns why a blocked Write must stop, or nil.
+func (c *Conn) writeFailed() error {
 	if isClosed(c.local) || isClosed(c.remote) {
-		return 0, io.ErrClosedPipe
+		return io.ErrClosedPipe
 	}
-	dl := c.wd.done()
-	if isClosed(dl) {
-		return 0, os.ErrDeadlineExceeded
+	if c.wd.expired() {
+		return os.ErrDeadlineExceeded
 	}
-	if err := c.lockWrite(dl); err != nil {
+	return nil
+}
+
+func (c *Conn) writeSync(b []byte) (int, error) {
+	if err := c.writeFailed(); err != nil {
 		return 0, err
 	}
-	defer func() { <-c.tx.wlock }()
+	if err := c.lockWrite(); err != nil {
+		return 0, err
+	}
+	defer c.unlockWrite()
 	s := c.tx
 	s.mu.Lock()
 	s.pending, s.pend = true, b
 	s.mu.Unlock()
 	notify(s.readable)
 	for {
-		var err error
-		select {
-		case <-s.writable:
-			s.mu.Lock()
-			done := !s.pending
-			s.mu.Unlock()
-			if done {
-				return len(b), nil
-			}
-			continue
-		case <-c.local:
-			err = io.ErrClosedPipe
-		case <-c.remote:
-			err = io.ErrClosedPipe
-		case <-dl:
-			err = os.ErrDeadlineExceeded
-		}
-		// Take the buffer back so that nobody reads it after we return.
+		<-s.writable
 		s.mu.Lock()
-		if !s.pending { // the last reader finished just now
+		if !s.pending { // readers took it all
 			s.mu.Unlock()
 			return len(b), nil
 		}
+		err := c.writeFailed()
+		if err == nil {
+			s.mu.Unlock()
+			continue
+		}
+		// Take the buffer back so that nobody reads it after we return.
 		n := len(b) - len(s.pend)
 		s.pending, s.pend = false, nil
 		s.mu.Unlock()
@@ -339,20 +343,16 @@ func (c *Conn) writeSync(b []byte) (int, error) {
 }
 
 func (c *Conn) writeBuffered(b []byte) (int, error) {
-	if isClosed(c.local) || isClosed(c.remote) {
-		return 0, io.ErrClosedPipe
-	}
-	dl := c.wd.done()
-	if isClosed(dl) {
-		return 0, os.ErrDeadlineExceeded
+	if err := c.writeFailed(); err != nil {
+		return 0, err
 	}
 	if len(b) == 0 {
 		return 0, nil
 	}
-	if err := c.lockWrite(dl); err != nil {
+	if err := c.lockWrite(); err != nil {
 		return 0, err
 	}
-	defer func() { <-c.tx.wlock }()
+	defer c.unlockWrite()
 	s := c.tx
 	n := 0
 	for {
@@ -366,17 +366,9 @@ func (c *Conn) writeBuffered(b []byte) (int, error) {
 		if n == len(b) {
 			return n, nil
 		}
-		select {
-		case <-s.writable:
-		case <-c.local:
-			return n, io.ErrClosedPipe
-		case <-c.remote:
-			return n, io.ErrClosedPipe
-		case <-dl:
-			return n, os.ErrDeadlineExceeded
-		}
-		if isClosed(c.local) || isClosed(c.remote) {
-			return n, io.ErrClosedPipe
+		<-s.writable
+		if err := c.writeFailed(); err != nil {
+			return n, err
 		}
 	}
 }
@@ -390,6 +382,11 @@ func (c *Conn) Close() error {
 		close(c.local)
 		c.rd.stop()
 		c.wd.stop()
+		// Wake whoever waits on either end; they re-check and leave.
+		notify(c.rx.readable)
+		notify(c.tx.writable)
+		notify(c.tx.readable)
+		notify(c.rx.writable)
 	})
 	return nil
 }
