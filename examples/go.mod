@@ -4,7 +4,11 @@ go 1.26.0
 
 require github.com/stretchr/testify v1.12.1
 
-require go.yaml.in/yaml/v3 v3.0.5 // indirect
+require (
+	github.com/netkit-go/netkit/poller v0.0.0
+	go.yaml.in/yaml/v3 v3.0.5 // indirect
+	golang.org/x/sys v0.50.0
+)
 
 replace (
 	github.com/netkit-go/netkit/addr => ../addr
