@@ -20,15 +20,21 @@ import (
 // contract on every OS instead: on an "ip4" IPConn every read method
 // (Read, ReadFrom, ReadFromIP and ReadMsgIP) returns the IP payload
 // only, never the IPv4 header, just as "ip6" sockets always do (the kernel
-// delivers IPv6 payloads without their header). The header is received
-// into b and then removed, so b needs room for it (20 to 60 bytes) in
-// addition to the payload; a shorter b truncates the payload, as a short
-// buffer truncates any datagram. Header fields you may need (TTL, TOS,
+// delivers IPv6 payloads without their header).
+//
+// On Linux the fixed 20-byte header is received into a buffer of the conn,
+// not into b, so all of b is available to the payload: a payload of
+// len(b) bytes is returned complete (a packet carrying IPv4 options, which
+// is rare, needs room for the options too, up to 40 bytes). On the BSDs
+// and macOS the header is received into b and then removed, so there b
+// needs 20 to 60 bytes of room beyond the payload. A b too short for the
+// payload truncates it, as a short buffer truncates any datagram. Header fields you may need (TTL, TOS,
 // destination address) are available as control messages through
 // ReadMsgIP (IP_RECVTTL, IP_RECVTOS, IP_PKTINFO; see package sockopt).
 // Writes take the payload only; the kernel builds the header.
 type IPConn struct {
 	conn
+	ip4 *ip4RecvOp // receive state of "ip4" sockets
 }
 
 var (
@@ -36,7 +42,13 @@ var (
 	_ net.PacketConn = (*IPConn)(nil)
 )
 
-func newIPConn(fd *netFD) *IPConn { return &IPConn{conn{fd}} }
+func newIPConn(fd *netFD) *IPConn {
+	c := &IPConn{conn: conn{fd}}
+	if fd.isIPv4Raw() {
+		c.ip4 = newIP4RecvOp()
+	}
+	return c
+}
 
 // Read implements the net.Conn Read method. On "ip4" it returns the IP
 // payload without the IPv4 header (see "IPv4 headers" above).
@@ -44,11 +56,14 @@ func (c *IPConn) Read(b []byte) (int, error) {
 	if !c.ok() {
 		return 0, syscall.EINVAL
 	}
-	n, err := c.fd.Read(b)
+	if !c.fd.isIPv4Raw() {
+		return c.conn.Read(b)
+	}
+	n, _, _, _, err := c.recvIPv4(b, nil)
 	if err != nil {
 		return n, opError("read", c.fd.net, c.fd.laddr, c.fd.raddr, err)
 	}
-	return c.stripHeader(b, n), nil
+	return n, nil
 }
 
 // ReadFromIP acts like ReadFrom but returns an *addr.IPAddr.
@@ -133,25 +148,6 @@ func (c *IPConn) WriteMsgIP(b, oob []byte, a *addr.IPAddr) (n, oobn int, err err
 		err = opError("write", c.fd.net, c.fd.laddr, opAddr(a), err)
 	}
 	return n, oobn, err
-}
-
-// stripHeader removes the IPv4 header from the n bytes read into b on an
-// AF_INET raw socket and returns the payload length; other sockets, and
-// data that does not start with a plausible IPv4 header, are left as they
-// are.
-func (c *IPConn) stripHeader(b []byte, n int) int {
-	if !c.fd.isIPv4Raw() || n < 20 || n > len(b) {
-		return n
-	}
-	if b[0]>>4 != 4 {
-		return n
-	}
-	hl := int(b[0]&0x0f) << 2
-	if hl < 20 || hl > n {
-		return n
-	}
-	copy(b, b[hl:n])
-	return n - hl
 }
 
 // DialIP acts like Dial for IP networks.

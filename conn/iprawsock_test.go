@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net"
 	"os"
+	"runtime"
 	"testing"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/netkit-go/netkit/conn"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/sys/unix"
 )
 
 // pkEcho builds an ICMP (typ 8) or ICMPv6 (typ 128) echo request. The IPv4
@@ -275,4 +277,46 @@ func TestIPConnResolveAndListenPacket(t *testing.T) {
 	defer c.Close()
 	_, ok = c.(*conn.IPConn)
 	require.True(t, ok, "Dial(ip6:ipv6-icmp) returned %T", c)
+}
+
+// TestIPConnIPv4FullBuffer: on Linux the IPv4 header does not take room in
+// the caller's buffer, so an echo reply read into a buffer of exactly its
+// size comes back complete, from every read method (the stdlib's ReadFrom
+// returns it 20 bytes short, its ReadMsgIP returns the header instead).
+func TestIPConnIPv4FullBuffer(t *testing.T) {
+	pkNeedRoot(t, "raw IP sockets")
+	if runtime.GOOS != "linux" || runtime.GOARCH == "386" || runtime.GOARCH == "s390x" {
+		t.Skipf("on %s/%s the header is read into the caller's buffer (documented)", runtime.GOOS, runtime.GOARCH)
+	}
+	c, err := conn.ListenIP("ip4:icmp", &addr.IPAddr{IP: addr.IPv4(127, 0, 0, 1)})
+	require.NoError(t, err)
+	defer c.Close()
+	require.NoError(t, c.SetDeadline(time.Now().Add(5*time.Second)))
+	id := uint16(os.Getpid()) ^ 0x1234
+	payload := "exactly sized buffer, no room for a header"
+	size := 8 + len(payload)
+	for i, read := range []func([]byte) (int, int, error){
+		func(b []byte) (int, int, error) { n, _, err := c.ReadFrom(b); return n, 0, err },
+		func(b []byte) (int, int, error) { n, _, err := c.ReadFromIP(b); return n, 0, err },
+		func(b []byte) (int, int, error) {
+			n, _, flags, _, err := c.ReadMsgIP(b, nil)
+			return n, flags, err
+		},
+	} {
+		_, err := c.WriteToIP(pkEcho(8, id, uint16(i), payload), &addr.IPAddr{IP: addr.IPv4(127, 0, 0, 1)})
+		require.NoError(t, err)
+		for tries := 0; ; tries++ {
+			require.Less(t, tries, 10, "no echo reply")
+			b := make([]byte, size)
+			n, flags, err := read(b)
+			require.NoError(t, err)
+			if b[0] != 0 || binary.BigEndian.Uint16(b[4:]) != id {
+				continue // our own request, or someone else's traffic
+			}
+			assert.Equal(t, size, n, "read method %d", i)
+			assert.Equal(t, payload, string(b[8:n]), "read method %d", i)
+			assert.Zero(t, flags&unix.MSG_TRUNC, "read method %d: MSG_TRUNC", i)
+			break
+		}
+	}
 }

@@ -4,6 +4,7 @@ package conn
 
 import (
 	"context"
+	"net/netip"
 
 	"github.com/netkit-go/netkit/addr"
 	"golang.org/x/sys/unix"
@@ -32,20 +33,46 @@ func sockaddrToIPAddr(sa unix.Sockaddr) *addr.IPAddr {
 }
 
 func (c *IPConn) readFrom(b []byte) (int, *addr.IPAddr, error) {
+	if c.fd.isIPv4Raw() {
+		n, _, _, src, err := c.recvIPv4(b, nil)
+		if err != nil {
+			return n, nil, err
+		}
+		return n, netipToIPAddr(src), nil
+	}
 	n, sa, err := c.fd.readFrom(b)
 	if err != nil {
 		return n, nil, err
 	}
-	return c.stripHeader(b, n), sockaddrToIPAddr(sa), nil
+	return n, sockaddrToIPAddr(sa), nil
 }
 
 func (c *IPConn) readMsg(b, oob []byte) (n, oobn, flags int, a *addr.IPAddr, err error) {
+	if c.fd.isIPv4Raw() {
+		var src netip.Addr
+		n, oobn, flags, src, err = c.recvIPv4(b, oob)
+		if err != nil {
+			return n, oobn, flags, nil, err
+		}
+		return n, oobn, flags, netipToIPAddr(src), nil
+	}
 	var sa unix.Sockaddr
 	n, oobn, flags, sa, err = c.fd.readMsg(b, oob, 0)
 	if err != nil {
 		return n, oobn, flags, nil, err
 	}
-	return c.stripHeader(b, n), oobn, flags, sockaddrToIPAddr(sa), nil
+	return n, oobn, flags, sockaddrToIPAddr(sa), nil
+}
+
+// netipToIPAddr converts the source of an "ip4" packet.
+func netipToIPAddr(ip netip.Addr) *addr.IPAddr {
+	if !ip.Is4() {
+		return nil
+	}
+	v4 := ip.As4()
+	a := &addr.IPAddr{IP: make(addr.IP, addr.IPv4len)}
+	copy(a.IP, v4[:])
+	return a
 }
 
 func (c *IPConn) writeTo(b []byte, a *addr.IPAddr) (int, error) {

@@ -1,4 +1,4 @@
-//go:build unix && !linux
+//go:build unix && !(linux && !386 && !s390x)
 
 package conn
 
@@ -6,8 +6,10 @@ import (
 	"net/netip"
 )
 
-// udpOps is empty off Linux: the datagram paths go through the poller's
-// ReadFrom and WriteTo, which allocate the unix.Sockaddr of each call.
+// udpOps is empty off Linux, and on linux/386 and linux/s390x (where
+// socket calls may have to go through socketcall(2)): the datagram paths
+// use the poller's ReadFrom and WriteTo, which allocate the unix.Sockaddr
+// of each call.
 type udpOps struct{}
 
 func newUDPOps() *udpOps { return nil }
