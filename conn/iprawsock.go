@@ -3,6 +3,7 @@ package conn
 import (
 	"context"
 	"net"
+	"net/netip"
 	"syscall"
 
 	"github.com/netkit-go/netkit/addr"
@@ -225,4 +226,27 @@ func ResolveIPAddr(network, address string) (*addr.IPAddr, error) {
 		return nil, err
 	}
 	return addrs.forResolve(network, address).(*addr.IPAddr), nil
+}
+
+// DialIP acts like Dial for IP networks using the provided context.
+//
+// The provided Context must be non-nil. If the context expires before the
+// connection is complete, an error is returned. Once successfully
+// connected, any expiration of the context will not affect the connection.
+//
+// The network must be an IP network name; see func Dial for details. A
+// zero (invalid) laddr lets the system choose the local address; a zero
+// raddr is a missing address (as for DialTCP).
+func (d *Dialer) DialIP(ctx context.Context, network string, laddr, raddr netip.Addr) (*IPConn, error) {
+	ctx, cancel := d.dialCtx(ctx)
+	defer cancel()
+	return dialIP(ctx, d, network, ipAddrFromValidAddr(laddr), ipAddrFromValidAddr(raddr))
+}
+
+// ipAddrFromValidAddr converts a; an invalid a is a nil *IPAddr.
+func ipAddrFromValidAddr(a netip.Addr) *addr.IPAddr {
+	if !a.IsValid() {
+		return nil
+	}
+	return addr.IPAddrFromNetipAddr(a)
 }

@@ -318,3 +318,27 @@ func ResolveUDPAddr(network, address string) (*addr.UDPAddr, error) {
 	}
 	return addrs.forResolve(network, address).(*addr.UDPAddr), nil
 }
+
+// DialUDP acts like Dial for UDP networks using the provided context.
+//
+// The provided Context must be non-nil. If the context expires before the
+// connection is complete, an error is returned. Once successfully
+// connected, any expiration of the context will not affect the connection.
+//
+// The network must be a UDP network name; see func Dial for details. A
+// zero (invalid) laddr lets the system choose the local address; a zero
+// raddr is a missing address (as for DialTCP; the stdlib dials port 0 of
+// the local system instead).
+func (d *Dialer) DialUDP(ctx context.Context, network string, laddr, raddr netip.AddrPort) (*UDPConn, error) {
+	ctx, cancel := d.dialCtx(ctx)
+	defer cancel()
+	return dialUDP(ctx, d, network, udpAddrFromValidAddrPort(laddr), udpAddrFromValidAddrPort(raddr))
+}
+
+// udpAddrFromValidAddrPort converts ap; an invalid ap is a nil *UDPAddr.
+func udpAddrFromValidAddrPort(ap netip.AddrPort) *addr.UDPAddr {
+	if !ap.IsValid() {
+		return nil
+	}
+	return addr.UDPAddrFromAddrPort(ap)
+}

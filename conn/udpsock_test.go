@@ -2,6 +2,7 @@ package conn_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"net"
 	"net/netip"
@@ -416,4 +417,39 @@ func TestUDPResolveAndListenPacket(t *testing.T) {
 	_, err = conn.ListenPacket("tcp", "127.0.0.1:0")
 	_, serr := net.ListenPacket("tcp", "127.0.0.1:0")
 	pkSameText(t, "ListenPacket tcp", err, serr)
+}
+
+// TestDialerDialUDPAndIP: the Go 1.26 Dialer.DialUDP / DialIP methods.
+func TestDialerDialUDPAndIP(t *testing.T) {
+	srv := pkListenUDP(t, "udp4", addr.IPv4(127, 0, 0, 1))
+	var d conn.Dialer
+	c, err := d.DialUDP(context.Background(), "udp4", netip.AddrPort{}, srv.LocalAddr().(*addr.UDPAddr).AddrPort())
+	require.NoError(t, err)
+	defer c.Close()
+	require.NoError(t, srv.SetDeadline(time.Now().Add(5*time.Second)))
+	_, err = c.Write([]byte("dialer"))
+	require.NoError(t, err)
+	buf := make([]byte, 8)
+	n, from, err := srv.ReadFromUDP(buf)
+	require.NoError(t, err)
+	assert.Equal(t, "dialer", string(buf[:n]))
+	assert.Equal(t, c.LocalAddr().String(), from.String())
+
+	_, err = d.DialUDP(context.Background(), "udp4", netip.AddrPort{}, netip.AddrPort{})
+	pkCheckOpError(t, err, "dial")
+	assert.Equal(t, "dial udp4: missing address", err.Error())
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = d.DialUDP(ctx, "udp4", netip.AddrPort{}, srv.LocalAddr().(*addr.UDPAddr).AddrPort())
+	assert.ErrorIs(t, err, context.Canceled)
+
+	if os.Geteuid() != 0 {
+		t.Log("not root: Dialer.DialIP needs a raw socket, left out")
+		return
+	}
+	ic, err := d.DialIP(context.Background(), "ip4:icmp", netip.Addr{}, netip.MustParseAddr("127.0.0.1"))
+	require.NoError(t, err)
+	defer ic.Close()
+	assert.Equal(t, "127.0.0.1", ic.RemoteAddr().String())
 }
