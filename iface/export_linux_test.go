@@ -64,3 +64,10 @@ func DecodeForTest(b []byte) ([]Interface, []Link, []Address, error) {
 	p := snapPlatform{lt: lt, at: at}
 	return ifs, p.links(ifs), p.addresses(), nil
 }
+
+// SetWatchBufferForTest sets the receive buffer of the sockets Watch opens.
+func SetWatchBufferForTest(n int) (restore func()) {
+	old := watchRcvBuf
+	watchRcvBuf = n
+	return func() { watchRcvBuf = old }
+}

@@ -3,6 +3,7 @@
 package iface
 
 import (
+	"context"
 	"errors"
 	"runtime"
 
@@ -31,3 +32,5 @@ type snapPlatform struct{}
 func (s *Snapshot) fill() error                  { return errUnsupported }
 func (p *snapPlatform) links([]Interface) []Link { return nil }
 func (p *snapPlatform) addresses() []Address     { return nil }
+
+func watch(context.Context, chan<- Event) error { return errUnsupported }

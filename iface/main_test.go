@@ -9,6 +9,9 @@ import (
 	"go.uber.org/goleak"
 )
 
+// childEnv marks a test binary re-executed inside a network namespace.
+const childEnv = "NETKIT_IFACE_CHILD"
+
 // TestMain checks that the tests leak neither goroutines nor (on Linux)
 // file descriptors: every netlink socket is closed before a call returns
 // and Watch's reader is gone once its channel is closed.

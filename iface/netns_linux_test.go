@@ -15,9 +15,6 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// childEnv marks a test binary re-executed inside a network namespace.
-const childEnv = "NETKIT_IFACE_CHILD"
-
 var nsCounter atomic.Int32
 
 // requireRoot skips a test that needs to create network namespaces.
