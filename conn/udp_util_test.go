@@ -9,7 +9,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"unsafe"
 
 	"github.com/netkit-go/netkit/addr"
 	"github.com/netkit-go/netkit/conn"
@@ -107,6 +106,3 @@ func pkSameText(t testing.TB, what string, nk, std error, repl ...[2]string) {
 	}
 }
 
-// unsafePointer turns the address of a byte in a control-message buffer into
-// an unsafe.Pointer for the x/sys/unix cmsg structs.
-func unsafePointer(p *byte) unsafe.Pointer { return unsafe.Pointer(p) }
