@@ -105,4 +105,3 @@ func pkSameText(t testing.TB, what string, nk, std error, repl ...[2]string) {
 		t.Errorf("%s: error texts differ\nnetkit: %s\nstd:    %s", what, a, b)
 	}
 }
-
