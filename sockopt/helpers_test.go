@@ -137,19 +137,26 @@ var fixtures = map[string]func(t *testing.T) syscall.RawConn{
 	"std-listener": stdTCPListener,
 	"std-udp4":     stdUDP("udp4"),
 	"std-udp6":     stdUDP("udp6"),
+	"nk-tcp4":      pollerTCP(unix.AF_INET),
+	"nk-tcp6":      pollerTCP(unix.AF_INET6),
+	"nk-udp4":      pollerUDP(unix.AF_INET),
+	"nk-udp6":      pollerUDP(unix.AF_INET6),
+	"nk-listener":  pollerListener,
 }
 
-// Fixture groups.
+// Fixture groups. raw-* are unconnected x/sys/unix sockets, std-* the
+// standard library's conns (with its defaults: NoDelay, KeepAlive,
+// Broadcast, ReuseAddr on listeners, IPV6_V6ONLY on tcp6/udp6), nk-*
+// netkit's poller.FD (connected TCP, bound UDP, a listener).
 var (
-	rawTCP   = []string{"raw-tcp4", "raw-tcp6"}
 	stdConn  = []string{"std-tcp4", "std-tcp6"}
-	tcpConns = []string{"raw-tcp4", "raw-tcp6", "std-tcp4", "std-tcp6"}
-	allTCP   = []string{"raw-tcp4", "raw-tcp6", "std-tcp4", "std-tcp6", "std-listener"}
-	allUDP   = []string{"raw-udp4", "raw-udp6", "std-udp4", "std-udp6"}
-	allIPv4  = []string{"raw-tcp4", "raw-udp4", "std-tcp4", "std-listener", "std-udp4"}
-	allIPv6  = []string{"raw-tcp6", "raw-udp6", "std-tcp6", "std-udp6"}
-	udp4     = []string{"raw-udp4", "std-udp4"}
-	udp6     = []string{"raw-udp6", "std-udp6"}
+	tcpConns = []string{"raw-tcp4", "raw-tcp6", "std-tcp4", "std-tcp6", "nk-tcp4", "nk-tcp6", "nk-listener"}
+	allTCP   = append([]string{"std-listener"}, tcpConns...)
+	allUDP   = []string{"raw-udp4", "raw-udp6", "std-udp4", "std-udp6", "nk-udp4", "nk-udp6"}
+	allIPv4  = []string{"raw-tcp4", "raw-udp4", "std-tcp4", "std-listener", "std-udp4", "nk-tcp4", "nk-udp4", "nk-listener"}
+	allIPv6  = []string{"raw-tcp6", "raw-udp6", "std-tcp6", "std-udp6", "nk-tcp6", "nk-udp6"}
+	udp4     = []string{"raw-udp4", "std-udp4", "nk-udp4"}
+	udp6     = []string{"raw-udp6", "std-udp6", "nk-udp6"}
 	all      = append(append([]string{}, allTCP...), allUDP...)
 )
 

@@ -34,7 +34,6 @@ var (
 	vethB4  = net.IPv4(198, 51, 100, 2).To4()
 	vethA6  = net.ParseIP("2001:db8:5::1")
 	vethA6b = net.ParseIP("2001:db8:5::7")
-	vethB6  = net.ParseIP("2001:db8:5::2")
 )
 
 // newVethNet creates the namespaces and the veth pair, and removes them
@@ -248,7 +247,7 @@ func TestMulticastVeth(t *testing.T) {
 func TestPacketInfoSendVeth(t *testing.T) {
 	n := newVethNet(t)
 	idxA := n.index(t, n.nsA, n.ifA)
-	rcv := n.listenUDP(t, n.nsB, "udp6", "[2001:db8:5::2]:0")
+	rcv := n.listenUDP(t, n.nsB, "udp6", "[2001:db8:5::2]:0") // vethB6
 	snd := n.listenUDP(t, n.nsA, "udp6", "[::]:0")
 	var oob []byte
 	var err error

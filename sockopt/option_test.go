@@ -51,19 +51,19 @@ type roundTripCase struct {
 func roundTripCases() []roundTripCase {
 	return []roundTripCase{
 		// SOL_SOCKET
-		{"KeepAlive/on", []string{"raw-tcp4", "raw-tcp6", "std-listener"}, roundTrip(sockopt.KeepAlive, sockopt.SetKeepAlive, true, true)},
+		{"KeepAlive/on", []string{"raw-tcp4", "raw-tcp6", "std-listener", "nk-tcp4", "nk-tcp6", "nk-listener"}, roundTrip(sockopt.KeepAlive, sockopt.SetKeepAlive, true, true)},
 		{"KeepAlive/off", stdConn, roundTrip(sockopt.KeepAlive, sockopt.SetKeepAlive, false, false)}, // the stdlib enables it on dialed conns
 		{"Linger/7", allTCP, roundTrip(sockopt.Linger, sockopt.SetLinger, 7, 7)},
 		{"Linger/0", allTCP, roundTrip(sockopt.Linger, sockopt.SetLinger, 0, 0)},
 		{"ReadBuffer", all, roundTrip(sockopt.ReadBuffer, sockopt.SetReadBuffer, 40000, kernelBuffer(40000))},
 		{"WriteBuffer", all, roundTrip(sockopt.WriteBuffer, sockopt.SetWriteBuffer, 30000, kernelBuffer(30000))},
-		{"ReuseAddr/on", []string{"raw-tcp4", "raw-udp6", "std-tcp4", "std-udp4"}, roundTrip(sockopt.ReuseAddr, sockopt.SetReuseAddr, true, true)},
+		{"ReuseAddr/on", []string{"raw-tcp4", "raw-udp6", "std-tcp4", "std-udp4", "nk-tcp4", "nk-udp6", "nk-listener"}, roundTrip(sockopt.ReuseAddr, sockopt.SetReuseAddr, true, true)},
 		{"ReuseAddr/off", []string{"std-listener"}, roundTrip(sockopt.ReuseAddr, sockopt.SetReuseAddr, false, false)}, // the stdlib sets it on listeners
 		{"ReusePort", all, roundTrip(sockopt.ReusePort, sockopt.SetReusePort, true, true)},
-		{"Broadcast/on", []string{"raw-udp4", "raw-udp6"}, roundTrip(sockopt.Broadcast, sockopt.SetBroadcast, true, true)},
+		{"Broadcast/on", []string{"raw-udp4", "raw-udp6", "nk-udp4", "nk-udp6"}, roundTrip(sockopt.Broadcast, sockopt.SetBroadcast, true, true)},
 		{"Broadcast/off", []string{"std-udp4", "std-udp6"}, roundTrip(sockopt.Broadcast, sockopt.SetBroadcast, false, false)}, // the stdlib sets it on UDP
 		// IPPROTO_TCP
-		{"NoDelay/on", []string{"raw-tcp4", "raw-tcp6", "std-listener"}, roundTrip(sockopt.NoDelay, sockopt.SetNoDelay, true, true)},
+		{"NoDelay/on", []string{"raw-tcp4", "raw-tcp6", "std-listener", "nk-tcp4", "nk-tcp6", "nk-listener"}, roundTrip(sockopt.NoDelay, sockopt.SetNoDelay, true, true)},
 		{"NoDelay/off", stdConn, roundTrip(sockopt.NoDelay, sockopt.SetNoDelay, false, false)}, // the stdlib sets it on conns
 		{"KeepAliveIdle", allTCP, roundTrip(sockopt.KeepAliveIdle, sockopt.SetKeepAliveIdle, 37*time.Second, 37*time.Second)},
 		{"KeepAliveIdle/roundup", allTCP, roundTrip(sockopt.KeepAliveIdle, sockopt.SetKeepAliveIdle, 36*time.Second+time.Millisecond, 37*time.Second)},
@@ -72,12 +72,12 @@ func roundTripCases() []roundTripCase {
 		{"KeepAlivePeriod", allTCP, roundTrip(sockopt.KeepAliveIdle, sockopt.SetKeepAlivePeriod, 1500*time.Millisecond, 2*time.Second)},
 		{"UserTimeout", tcpConns, linuxOnly(roundTrip(sockopt.UserTimeout, sockopt.SetUserTimeout, 2500*time.Millisecond, 2500*time.Millisecond))},
 		{"UserTimeout/roundup", tcpConns, linuxOnly(roundTrip(sockopt.UserTimeout, sockopt.SetUserTimeout, 1200*time.Microsecond, 2*time.Millisecond))},
-		{"FastOpen", []string{"raw-tcp4", "raw-tcp6", "std-listener"}, roundTrip(sockopt.FastOpen, sockopt.SetFastOpen, 5, fastOpenWant(5))},
+		{"FastOpen", []string{"raw-tcp4", "raw-tcp6", "std-listener", "nk-listener"}, roundTrip(sockopt.FastOpen, sockopt.SetFastOpen, 5, fastOpenWant(5))},
 		{"NotSentLowat", allTCP, roundTrip(sockopt.NotSentLowat, sockopt.SetNotSentLowat, 16384, 16384)},
 		{"BindToDevice", all, asRoot("SO_BINDTODEVICE needs CAP_NET_RAW", linuxOnly(roundTrip(sockopt.BindToDevice, sockopt.SetBindToDevice, loopbackName(), loopbackName())))},
 		// IPPROTO_IP
 		{"TOS", allIPv4, roundTrip(sockopt.TOS, sockopt.SetTOS, 0x20, 0x20)},
-		{"TTL", []string{"raw-tcp4", "raw-udp4", "std-tcp4", "std-udp4"}, roundTrip(sockopt.TTL, sockopt.SetTTL, 17, 17)},
+		{"TTL", []string{"raw-tcp4", "raw-udp4", "std-tcp4", "std-udp4", "nk-tcp4", "nk-udp4", "nk-listener"}, roundTrip(sockopt.TTL, sockopt.SetTTL, 17, 17)},
 		{"MulticastTTL", udp4, roundTrip(sockopt.MulticastTTL, sockopt.SetMulticastTTL, 5, 5)},
 		{"MulticastLoopbackIPv4", udp4, roundTrip(sockopt.MulticastLoopbackIPv4, sockopt.SetMulticastLoopbackIPv4, false, false)},
 		{"MulticastInterfaceIPv4", udp4, roundTrip(sockopt.MulticastInterfaceIPv4, setMulticastInterfaceIPv4ByAddr, addr.IP{127, 0, 0, 1}, addr.IP{127, 0, 0, 1})},
