@@ -235,3 +235,73 @@ func TestFileErrorsMatchStd(t *testing.T) {
 	_, serr = net.FileConn(closed)
 	pkSameText(t, "FileConn(closed file)", err, serr)
 }
+
+// TestFileNetkitConns: File on netkit's own conns and listeners, back
+// through FileConn/FileListener/FilePacketConn.
+func TestFileNetkitConns(t *testing.T) {
+	ln, err := conn.ListenTCP("tcp4", &addr.TCPAddr{IP: addr.IPv4(127, 0, 0, 1)})
+	require.NoError(t, err)
+	defer ln.Close()
+	f, err := ln.File()
+	require.NoError(t, err)
+	nl, err := conn.FileListener(f)
+	f.Close()
+	require.NoError(t, err)
+	defer nl.Close()
+	assert.Equal(t, ln.Addr().String(), nl.Addr().String())
+
+	c, err := conn.Dial("tcp4", ln.Addr().String())
+	require.NoError(t, err)
+	defer c.Close()
+	s, err := nl.Accept() // the copy accepts from the same queue
+	require.NoError(t, err)
+	defer s.Close()
+
+	f, err = c.(*conn.TCPConn).File()
+	require.NoError(t, err)
+	fc, err := conn.FileConn(f)
+	f.Close()
+	require.NoError(t, err)
+	defer fc.Close()
+	tc, ok := fc.(*conn.TCPConn)
+	require.True(t, ok, "FileConn = %T", fc)
+	assert.Equal(t, c.LocalAddr().String(), tc.LocalAddr().String())
+	assert.Equal(t, c.RemoteAddr().String(), tc.RemoteAddr().String())
+	_, err = tc.Write([]byte("copy"))
+	require.NoError(t, err)
+	require.NoError(t, s.SetReadDeadline(time.Now().Add(5*time.Second)))
+	buf := make([]byte, 4)
+	_, err = io.ReadFull(s, buf)
+	require.NoError(t, err)
+	assert.Equal(t, "copy", string(buf))
+
+	// A connected UDP socket comes back connected.
+	u := pkListenUDP(t, "udp4", addr.IPv4(127, 0, 0, 1))
+	dc, err := conn.DialUDP("udp4", nil, u.LocalAddr().(*addr.UDPAddr))
+	require.NoError(t, err)
+	defer dc.Close()
+	f, err = dc.File()
+	require.NoError(t, err)
+	pc, err := conn.FilePacketConn(f)
+	f.Close()
+	require.NoError(t, err)
+	defer pc.Close()
+	assert.Equal(t, dc.RemoteAddr().String(), pc.(*conn.UDPConn).RemoteAddr().String())
+	_, err = pc.WriteTo([]byte("x"), u.LocalAddr())
+	assert.True(t, errors.Is(err, conn.ErrWriteToConnected), "got %v", err)
+	_, err = pc.(*conn.UDPConn).Write([]byte("via copy"))
+	require.NoError(t, err)
+	require.NoError(t, u.SetReadDeadline(time.Now().Add(5*time.Second)))
+	rb := make([]byte, 16)
+	n, _, err := u.ReadFrom(rb)
+	require.NoError(t, err)
+	assert.Equal(t, "via copy", string(rb[:n]))
+
+	// A connected TCP socket is not a listener.
+	f, err = c.(*conn.TCPConn).File()
+	require.NoError(t, err)
+	defer f.Close()
+	_, err = conn.FileListener(f)
+	pkCheckOpError(t, err, "file")
+	assert.True(t, errors.Is(err, syscall.EINVAL))
+}

@@ -86,3 +86,58 @@ func TestMulticastUDPNetns(t *testing.T) {
 		})
 	}
 }
+
+// TestMulticastUDPPortZeroAndTwoGroups: with port 0 a port is chosen, and
+// network "udp" works with an IPv4 group; a second listener joins another
+// group on the same port and receives that group's datagrams. (On Linux a
+// socket bound to the wildcard address also gets datagrams of groups that
+// other sockets of the host joined, IP_MULTICAST_ALL being on by default;
+// the stdlib leaves it so and so does netkit, hence no exclusivity check.)
+func TestMulticastUDPPortZeroAndTwoGroups(t *testing.T) {
+	ns := pkMakeNetns(t)
+	var l1, l2 *conn.UDPConn
+	pkInNetns(t, ns.B, func() error {
+		ifi, err := iface.InterfaceByName(ns.IfB)
+		if err != nil {
+			return err
+		}
+		if l1, err = conn.ListenMulticastUDP("udp", ifi, &addr.UDPAddr{IP: addr.ParseIP("239.255.43.1")}); err != nil {
+			return err
+		}
+		port := l1.LocalAddr().(*addr.UDPAddr).Port
+		if port == 0 {
+			return fmt.Errorf("port 0 not replaced by a chosen port")
+		}
+		l2, err = conn.ListenMulticastUDP("udp4", ifi, &addr.UDPAddr{IP: addr.ParseIP("239.255.43.2"), Port: port})
+		return err
+	})
+	defer l1.Close()
+	defer l2.Close()
+	port := l1.LocalAddr().(*addr.UDPAddr).Port
+	var s *conn.UDPConn
+	pkInNetns(t, ns.A, func() (err error) {
+		s, err = conn.ListenUDP("udp4", &addr.UDPAddr{IP: addr.ParseIP(ns.A4)})
+		return err
+	})
+	defer s.Close()
+	groups := []string{"239.255.43.1", "239.255.43.2"}
+	for _, g := range groups {
+		_, err := s.WriteToUDP([]byte(g), &addr.UDPAddr{IP: addr.ParseIP(g), Port: port})
+		require.NoError(t, err)
+	}
+	for i, l := range []*conn.UDPConn{l1, l2} {
+		require.NoError(t, l.SetReadDeadline(time.Now().Add(5*time.Second)))
+		var got []string
+		for len(got) < 2 {
+			buf := make([]byte, 32)
+			n, from, err := l.ReadFromUDP(buf)
+			require.NoError(t, err, "listener %d after %q", i+1, got)
+			assert.Equal(t, ns.A4, from.IP.String())
+			got = append(got, string(buf[:n]))
+			if string(buf[:n]) == groups[i] {
+				break
+			}
+		}
+		assert.Contains(t, got, groups[i], "listener %d", i+1)
+	}
+}
