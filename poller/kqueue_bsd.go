@@ -24,7 +24,7 @@ type sysPoller struct {
 	regs  []registration
 	buf   []unix.Kevent_t // kernel event buffer, owned by Wait
 	ts    unix.Timespec
-	wakeState
+	waker wakeState
 }
 
 type registration struct {
@@ -43,7 +43,7 @@ func (p *sysPoller) init() error {
 		return os.NewSyscallError("kqueue", err)
 	}
 	p.kq = kq
-	if err := p.initWake(); err != nil {
+	if err := p.waker.init(p); err != nil {
 		unix.Close(kq)
 		return err
 	}
@@ -52,10 +52,16 @@ func (p *sysPoller) init() error {
 
 // kevent applies one change, retrying EINTR.
 func (p *sysPoller) kevent(fd, filter, flags int) error {
+	return keventChange(p.kq, fd, filter, flags, 0)
+}
+
+// keventChange applies one change to kq, retrying EINTR.
+func keventChange(kq, fd, filter, flags int, fflags uint32) error {
 	var ch [1]unix.Kevent_t
 	unix.SetKevent(&ch[0], fd, filter, flags)
+	ch[0].Fflags = fflags
 	for {
-		_, err := unix.Kevent(p.kq, ch[:], nil, nil)
+		_, err := unix.Kevent(kq, ch[:], nil, nil)
 		if err == unix.EINTR {
 			continue
 		}
@@ -176,8 +182,8 @@ func (p *sysPoller) wait(events []Event, timeout time.Duration) (int, error) {
 	j := 0
 	for i := range n {
 		ev := &buf[i]
-		if p.isWake(ev) {
-			p.drainWake()
+		if p.waker.isWake(ev) {
+			p.waker.drain()
 			continue
 		}
 		r := p.lookup(int(ev.Ident))
@@ -211,8 +217,10 @@ func (p *sysPoller) wait(events []Event, timeout time.Duration) (int, error) {
 	return j, nil
 }
 
+func (p *sysPoller) wake() error { return p.waker.wake(p.kq) }
+
 func (p *sysPoller) close() error {
-	err := p.closeWake()
+	err := p.waker.close()
 	if e := unix.Close(p.kq); e != nil && err == nil {
 		err = os.NewSyscallError("close", e)
 	}

@@ -124,7 +124,11 @@ func appendUint(b []byte, v uint64) []byte {
 // with a self-pipe. On Linux, timeouts are rounded up to whole milliseconds;
 // kqueue takes them with nanosecond precision. On kqueue, readable and
 // writable readiness of one descriptor arrive as two separate Events with the
-// same Token. Elsewhere New returns an error wrapping errors.ErrUnsupported.
+// same Token. kqueue keeps Tokens in a table indexed by descriptor: a
+// descriptor closed without Delete stays in it (Add of the reused number
+// fails with EEXIST) until Delete is called, which then fails with EBADF but
+// clears the entry; epoll forgets a closed descriptor by itself. Elsewhere
+// New returns an error wrapping errors.ErrUnsupported.
 type Poller struct {
 	// life is read-held by every operation using the kernel objects and
 	// write-held by Close while it releases them.

@@ -11,16 +11,16 @@ import (
 // wakeState holds the self-pipe Wake writes to (these kernels lack
 // EVFILT_USER).
 type wakeState struct {
-	wakeR, wakeW int
+	r, w int
 }
 
-func (p *sysPoller) initWake() error {
+func (w *wakeState) init(p *sysPoller) error {
 	var fds [2]int
 	if err := unix.Pipe2(fds[:], unix.O_NONBLOCK|unix.O_CLOEXEC); err != nil {
 		return os.NewSyscallError("pipe2", err)
 	}
-	p.wakeR, p.wakeW = fds[0], fds[1]
-	if err := p.kevent(p.wakeR, unix.EVFILT_READ, unix.EV_ADD); err != nil {
+	w.r, w.w = fds[0], fds[1]
+	if err := p.kevent(w.r, unix.EVFILT_READ, unix.EV_ADD); err != nil {
 		unix.Close(fds[0])
 		unix.Close(fds[1])
 		return err
@@ -30,9 +30,9 @@ func (p *sysPoller) initWake() error {
 
 // wake writes one byte; EAGAIN means the pipe is full, so a wake-up is
 // pending anyway.
-func (p *sysPoller) wake() error {
+func (w *wakeState) wake(int) error {
 	for {
-		_, err := unix.Write(p.wakeW, []byte{0})
+		_, err := unix.Write(w.w, []byte{0})
 		switch err {
 		case nil, unix.EAGAIN:
 			return nil
@@ -43,14 +43,14 @@ func (p *sysPoller) wake() error {
 	}
 }
 
-func (p *sysPoller) isWake(ev *unix.Kevent_t) bool {
-	return ev.Filter == unix.EVFILT_READ && int(ev.Ident) == p.wakeR
+func (w *wakeState) isWake(ev *unix.Kevent_t) bool {
+	return ev.Filter == unix.EVFILT_READ && int(ev.Ident) == w.r
 }
 
-func (p *sysPoller) drainWake() {
+func (w *wakeState) drain() {
 	var buf [64]byte
 	for {
-		n, err := unix.Read(p.wakeR, buf[:])
+		n, err := unix.Read(w.r, buf[:])
 		if err == unix.EINTR {
 			continue
 		}
@@ -60,9 +60,9 @@ func (p *sysPoller) drainWake() {
 	}
 }
 
-func (p *sysPoller) closeWake() error {
-	err := unix.Close(p.wakeR)
-	if e := unix.Close(p.wakeW); err == nil {
+func (w *wakeState) close() error {
+	err := unix.Close(w.r)
+	if e := unix.Close(w.w); err == nil {
 		err = e
 	}
 	if err != nil {
