@@ -99,6 +99,40 @@ func TestBufferedSemantics(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, "abcd", string(buf[:n]))
 	})
+	t.Run("write returns once the rest fits", func(t *testing.T) {
+		for _, first := range []string{"", "xy"} { // the large write finds the ring empty or not
+			c1, c2 := pipe.BufferedPipe(4)
+			_, err := c1.Write([]byte(first))
+			require.NoError(t, err)
+			msg := "0123456789"
+			wrote := make(chan error, 1)
+			go func() {
+				_, err := c1.Write([]byte(msg))
+				wrote <- err
+			}()
+			time.Sleep(settle)
+			select {
+			case err := <-wrote:
+				t.Fatalf("Write of 10 bytes into 4 returned early: %v", err)
+			default:
+			}
+			want := first + msg
+			buf := make([]byte, len(want)-4)
+			_, err = io.ReadFull(c2, buf)
+			require.NoError(t, err)
+			select {
+			case err := <-wrote:
+				require.NoError(t, err)
+			case <-time.After(5 * time.Second):
+				t.Fatal("Write still blocked although its last 4 bytes fit")
+			}
+			require.NoError(t, c1.Close())
+			rest, err := io.ReadAll(c2)
+			require.NoError(t, err)
+			assert.Equal(t, want, string(buf)+string(rest))
+			c2.Close()
+		}
+	})
 	t.Run("buffered bytes survive the writer's close", func(t *testing.T) {
 		c1, c2 := pipe.BufferedPipe(64)
 		_, err := c1.Write([]byte("last words"))

@@ -38,7 +38,8 @@ var (
 // stream is one direction of a pipe: what one end writes and the other end
 // reads. With size 0 it holds no data of its own: a writer publishes its
 // buffer and readers copy straight out of it (net.Pipe's contract). With
-// size > 0 it is a ring buffer of that many bytes.
+// size > 0 it has a ring buffer of that many bytes; a Write that does not
+// fit publishes its rest the same way, so a large transfer is copied once.
 //
 // Waiting is done on one-slot token channels rather than on a select over
 // every condition: whatever may change what a waiter waits for (data, room,
@@ -48,7 +49,8 @@ var (
 // data left over) passes a token on.
 type stream struct {
 	mu sync.Mutex
-	// synchronous mode: the buffer of the Write in progress.
+	// the unwritten part of the Write in progress (synchronous mode, or
+	// buffered mode with a full ring)
 	pending bool
 	pend    []byte
 	// buffered mode: ring[head:head+n] (wrapping) holds unread bytes.
@@ -192,14 +194,22 @@ func (c *Conn) readBuffered(b []byte) (int, error) {
 			return 0, os.ErrDeadlineExceeded
 		}
 		s.mu.Lock()
-		if s.n > 0 || len(b) == 0 && !isClosed(c.remote) {
+		if s.n > 0 || s.pending || len(b) == 0 && !isClosed(c.remote) {
 			n := s.take(b)
-			left := s.n
+			if n < len(b) && s.pending { // the ring is empty: copy from the writer
+				k := copy(b[n:], s.pend)
+				s.pend = s.pend[k:]
+				n += k
+				if len(s.pend) == 0 {
+					s.pending, s.pend = false, nil
+				}
+			}
+			left := s.n > 0 || s.pending
 			s.mu.Unlock()
 			if n > 0 {
 				notify(s.writable)
 			}
-			if left > 0 {
+			if left {
 				notify(s.readable)
 			}
 			return n, nil
@@ -354,21 +364,52 @@ func (c *Conn) writeBuffered(b []byte) (int, error) {
 	}
 	defer c.unlockWrite()
 	s := c.tx
-	n := 0
-	for {
-		s.mu.Lock()
-		k := s.put(b[n:])
+	s.mu.Lock()
+	k := 0
+	if s.n > 0 || len(b) <= len(s.ring) {
+		// Into the ring. (A Write larger than the whole empty ring skips
+		// it: the reader copies straight from b, once.)
+		k = s.put(b)
+	}
+	if k == len(b) {
 		s.mu.Unlock()
-		if k > 0 {
-			n += k
-			notify(s.readable)
-		}
-		if n == len(b) {
-			return n, nil
-		}
+		notify(s.readable)
+		return k, nil
+	}
+	// The ring is full. Publish the rest: a reader that empties the ring
+	// copies straight from it, and each time room appears the rest moves
+	// into the ring; Write returns once it is all there or read.
+	s.pending, s.pend = true, b[k:]
+	s.mu.Unlock()
+	notify(s.readable)
+	for {
 		<-s.writable
-		if err := c.writeFailed(); err != nil {
+		s.mu.Lock()
+		moved := 0
+		if s.pending {
+			moved = s.put(s.pend)
+			s.pend = s.pend[moved:]
+			if len(s.pend) == 0 {
+				s.pending, s.pend = false, nil
+			}
+		}
+		if !s.pending {
+			s.mu.Unlock()
+			if moved > 0 {
+				notify(s.readable)
+			}
+			return len(b), nil
+		}
+		err := c.writeFailed()
+		if err != nil {
+			n := len(b) - len(s.pend)
+			s.pending, s.pend = false, nil
+			s.mu.Unlock()
 			return n, err
+		}
+		s.mu.Unlock()
+		if moved > 0 {
+			notify(s.readable)
 		}
 	}
 }
