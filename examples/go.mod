@@ -2,7 +2,16 @@ module github.com/netkit-go/netkit/examples
 
 go 1.26.0
 
-require github.com/stretchr/testify v1.12.1
+require (
+	github.com/netkit-go/netkit/addr v0.0.0
+	github.com/netkit-go/netkit/conn v0.0.0
+	github.com/netkit-go/netkit/iface v0.0.0
+	github.com/netkit-go/netkit/pipe v0.0.0
+	github.com/netkit-go/netkit/resolver v0.0.0
+	github.com/netkit-go/netkit/sockopt v0.0.0
+	github.com/stretchr/testify v1.12.1
+	golang.org/x/net v0.62.0
+)
 
 require (
 	github.com/netkit-go/netkit/poller v0.0.0
