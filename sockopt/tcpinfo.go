@@ -107,6 +107,3 @@ func GetTCPInfo(rc syscall.RawConn) (*TCPInfo, error) {
 	}
 	return info, nil
 }
-
-// usec converts a kernel microsecond count.
-func usec(v uint32) time.Duration { return time.Duration(v) * time.Microsecond }

@@ -1,8 +1,13 @@
 package sockopt
 
 import (
+	"time"
+
 	"golang.org/x/sys/unix"
 )
+
+// usec converts a kernel microsecond count.
+func usec(v uint32) time.Duration { return time.Duration(v) * time.Microsecond }
 
 // linuxTCPStates maps Linux's TCP_ESTABLISHED... numbering (include/net/tcp_states.h).
 var linuxTCPStates = [...]TCPState{
