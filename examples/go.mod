@@ -10,6 +10,7 @@ require (
 	github.com/netkit-go/netkit/resolver v0.0.0
 	github.com/netkit-go/netkit/sockopt v0.0.0
 	github.com/stretchr/testify v1.12.1
+	go.uber.org/goleak v1.3.0
 	golang.org/x/net v0.62.0
 )
 

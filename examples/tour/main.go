@@ -34,7 +34,12 @@ import (
 func main() {
 	hostsFile := flag.String("hosts", "/etc/hosts", "hosts file to resolve a name from")
 	flag.Parse()
-	t := &tour{out: os.Stdout}
+	os.Exit(run(os.Stdout, *hostsFile))
+}
+
+// run takes the tour, writing to out; it returns the exit status.
+func run(out io.Writer, hostsFile string) int {
+	t := &tour{out: out}
 	fmt.Fprintln(t.out, "netkit tour — every module at work on this machine, loopback only")
 	steps := []struct {
 		module string
@@ -42,7 +47,7 @@ func main() {
 	}{
 		{"addr", t.addr},
 		{"iface", t.iface},
-		{"resolver", func() error { return t.resolver(*hostsFile) }},
+		{"resolver", func() error { return t.resolver(hostsFile) }},
 		{"conn", t.conn},
 		{"sockopt", t.sockopt},
 		{"poller", t.poller},
@@ -69,9 +74,10 @@ func main() {
 	fmt.Fprintln(t.out)
 	if failed > 0 {
 		fmt.Fprintf(t.out, "%d of %d steps failed\n", failed, len(steps))
-		os.Exit(1)
+		return 1
 	}
 	fmt.Fprintf(t.out, "all %d steps done. Next: `make test` runs every module's tests; see README.md for the module map.\n", len(steps))
+	return 0
 }
 
 type tour struct {
