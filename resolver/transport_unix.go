@@ -168,7 +168,9 @@ func dialDefault(ctx context.Context, network, server string) (Conn, error) {
 
 // sourceAddr returns the source address the kernel would use to reach dst,
 // by connecting a UDP socket (no packet is sent), or the zero Addr when dst
-// is unreachable.
+// is unreachable. Connecting a UDP socket never blocks, so this uses plain
+// system calls rather than a poller.FD: registering the socket with the
+// runtime poller would double the cost of sorting for nothing.
 func sourceAddr(dst netip.Addr, zone string) netip.Addr {
 	var family int
 	var sa unix.Sockaddr
@@ -179,15 +181,15 @@ func sourceAddr(dst netip.Addr, zone string) netip.Addr {
 		family = unix.AF_INET6
 		sa = &unix.SockaddrInet6{Port: 53, Addr: dst.As16(), ZoneId: uint32(zoneIndex(zone))}
 	}
-	fd, err := poller.Socket(family, unix.SOCK_DGRAM, 0)
+	s, err := cloexecSocket(family, unix.SOCK_DGRAM)
 	if err != nil {
 		return netip.Addr{}
 	}
-	defer fd.Close()
-	if err := fd.Connect(sa); err != nil {
+	defer unix.Close(s)
+	if err := unix.Connect(s, sa); err != nil {
 		return netip.Addr{}
 	}
-	local, err := fd.Sockname()
+	local, err := unix.Getsockname(s)
 	if err != nil {
 		return netip.Addr{}
 	}

@@ -1,0 +1,100 @@
+package resolver_test
+
+import (
+	"context"
+	"runtime"
+	"testing"
+
+	"github.com/netkit-go/netkit/resolver"
+)
+
+// The benchmarks ask the test BIND server (NETKIT_DNS_ADDR) through netkit
+// and through the standard library's pure Go resolver, whose Dial is
+// pointed at the same server. Run them with
+//
+//	go test -run '^$' -bench . -benchmem
+//
+// after eval "$(testenv/dns-server.sh start)".
+
+func benchResolvers(b testing.TB) (*resolver.Resolver, func(ctx context.Context, name string) error, func(ctx context.Context, name string) error) {
+	server := dnsServer(b)
+	cfg := resolver.DefaultConfig()
+	cfg.Servers = []string{server}
+	nk := resolver.New(cfg)
+	std := stdBIND(b, server)
+	return nk, func(ctx context.Context, name string) error {
+			_, err := nk.LookupHost(ctx, name)
+			return err
+		}, func(ctx context.Context, name string) error {
+			_, err := std.LookupHost(ctx, name)
+			return err
+		}
+}
+
+func runSerial(b *testing.B, name string, f func(context.Context, string) error) {
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := f(ctx, name); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func runParallel(b *testing.B, goroutines int, name string, f func(context.Context, string) error) {
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.SetParallelism(max(1, goroutines/max(1, testingProcs())))
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if err := f(ctx, name); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+}
+
+func BenchmarkLookupHost(b *testing.B) {
+	_, nk, std := benchResolvers(b)
+	b.Run("netkit", func(b *testing.B) { runSerial(b, "host.netkit.test.", nk) })
+	b.Run("std", func(b *testing.B) { runSerial(b, "host.netkit.test.", std) })
+}
+
+func BenchmarkLookupHost32(b *testing.B) {
+	_, nk, std := benchResolvers(b)
+	b.Run("netkit", func(b *testing.B) { runParallel(b, 32, "host.netkit.test.", nk) })
+	b.Run("std", func(b *testing.B) { runParallel(b, 32, "host.netkit.test.", std) })
+}
+
+// BenchmarkLookupTXTTCP looks up a TXT set too big for a 1232-byte UDP
+// answer: every lookup is a truncated UDP exchange and a TCP retry.
+func BenchmarkLookupTXTTCP(b *testing.B) {
+	server := dnsServer(b)
+	cfg := resolver.DefaultConfig()
+	cfg.Servers = []string{server}
+	nk := resolver.New(cfg)
+	std := stdBIND(b, server)
+	const name = "txt-over1232.netkit.test."
+	b.Run("netkit", func(b *testing.B) {
+		runSerial(b, name, func(ctx context.Context, n string) error { _, err := nk.LookupTXT(ctx, n); return err })
+	})
+	b.Run("std", func(b *testing.B) {
+		runSerial(b, name, func(ctx context.Context, n string) error { _, err := std.LookupTXT(ctx, n); return err })
+	})
+}
+
+// BenchmarkLookupHostCached measures a lookup answered by the cache
+// (Config.CacheSize); the standard library has no cache.
+func BenchmarkLookupHostCached(b *testing.B) {
+	server := dnsServer(b)
+	cfg := resolver.DefaultConfig()
+	cfg.Servers = []string{server}
+	cfg.CacheSize = 100
+	nk := resolver.New(cfg)
+	b.Run("netkit", func(b *testing.B) {
+		runSerial(b, "host.netkit.test.", func(ctx context.Context, n string) error { _, err := nk.LookupHost(ctx, n); return err })
+	})
+}
+
+func testingProcs() int { return runtime.GOMAXPROCS(0) }
