@@ -6,6 +6,7 @@ import (
 	"os"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"golang.org/x/sys/unix"
 )
@@ -121,11 +122,14 @@ func openNetlink(groups uint32) (*nlConn, error) {
 	return c, nil
 }
 
+// learnPid reads the socket's port id, which the kernel puts in the
+// header of its answers.
 func (c *nlConn) learnPid() {
-	if sa, err := unix.Getsockname(c.fd); err == nil {
-		if nl, ok := sa.(*unix.SockaddrNetlink); ok {
-			c.pid = nl.Pid
-		}
+	var sa unix.RawSockaddrNetlink
+	l := uint32(unix.SizeofSockaddrNetlink)
+	_, _, e := unix.RawSyscall(unix.SYS_GETSOCKNAME, uintptr(c.fd), uintptr(unsafe.Pointer(&sa)), uintptr(unsafe.Pointer(&l)))
+	if e == 0 && sa.Family == unix.AF_NETLINK {
+		c.pid = sa.Pid
 	}
 }
 
@@ -151,12 +155,13 @@ func (c *nlConn) send(req []byte) error {
 	ne.PutUint32(req[0:4], uint32(len(req)))
 	ne.PutUint32(req[8:12], c.seq)
 	for {
-		err := unix.Sendto(c.fd, req, 0, &unix.SockaddrNetlink{Family: unix.AF_NETLINK})
+		// An unconnected netlink socket sends to the kernel by default.
+		_, err := unix.Write(c.fd, req)
 		if err == unix.EINTR {
 			continue
 		}
 		if err != nil {
-			return os.NewSyscallError("sendto", err)
+			return os.NewSyscallError("write", err)
 		}
 		break
 	}
@@ -169,12 +174,12 @@ func (c *nlConn) send(req []byte) error {
 func (c *nlConn) recv() ([]byte, error) {
 	buf := *c.buf
 	for {
-		n, _, err := unix.Recvfrom(c.fd, buf, 0)
+		n, err := unix.Read(c.fd, buf)
 		if err == unix.EINTR {
 			continue
 		}
 		if err != nil {
-			return nil, os.NewSyscallError("recvfrom", err)
+			return nil, os.NewSyscallError("read", err)
 		}
 		return buf[:n], nil
 	}
@@ -237,7 +242,9 @@ func (c *nlConn) readDump(s sink, attempt int) (interrupted bool, err error) {
 				continue // a late answer to an abandoned attempt, or not from the kernel
 			}
 			if testHookMessage != nil {
-				testHookMessage(&h, attempt)
+				hh := h
+				testHookMessage(&hh, attempt)
+				h = hh
 			}
 			if h.Flags&unix.NLM_F_DUMP_INTR != 0 {
 				interrupted = true
