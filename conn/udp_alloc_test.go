@@ -35,6 +35,17 @@ func TestUDPNoAllocs(t *testing.T) {
 	})
 	assert.Zero(t, allocs, "WriteToUDPAddrPort+ReadFromUDPAddrPort")
 
+	oob := make([]byte, 64)
+	allocs = testing.AllocsPerRun(200, func() {
+		if _, _, err := x.WriteMsgUDPAddrPort(msg, nil, to); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, _, _, err := y.ReadMsgUDPAddrPort(buf, oob); err != nil {
+			t.Fatal(err)
+		}
+	})
+	assert.Zero(t, allocs, "WriteMsgUDPAddrPort+ReadMsgUDPAddrPort")
+
 	toUDP := y.LocalAddr().(*addr.UDPAddr)
 	allocs = testing.AllocsPerRun(200, func() {
 		if _, err := x.WriteToUDP(msg, toUDP); err != nil {

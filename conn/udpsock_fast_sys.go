@@ -24,8 +24,63 @@ import (
 // RawConn serialises readers (and writers) anyway. The callbacks are bound
 // once, in newUDPOps, so a call allocates nothing.
 type udpOps struct {
-	r recvOp
-	w sendOp
+	r  recvOp
+	w  sendOp
+	rm msgOp // recvmsg(2)
+	wm msgOp // sendmsg(2)
+}
+
+// msgOp is recvmsg(2) or sendmsg(2) with one iovec and the peer address
+// in rsa.
+type msgOp struct {
+	mu   sync.Mutex
+	iov  unix.Iovec
+	msg  unix.Msghdr
+	rsa  unix.RawSockaddrAny
+	n    int
+	err  error
+	trap uintptr
+	name string
+	fn   func(uintptr) bool
+}
+
+func (o *msgOp) do(s uintptr) bool {
+	for {
+		n, _, e := unix.Syscall(o.trap, s, uintptr(unsafe.Pointer(&o.msg)), 0)
+		switch e {
+		case 0:
+			o.n, o.err = int(n), nil
+			return true
+		case unix.EINTR:
+			continue
+		case unix.EAGAIN:
+			return false
+		}
+		o.n, o.err = 0, os.NewSyscallError(o.name, e)
+		return true
+	}
+}
+
+// set points the message at b and oob; with name set, at rsa too.
+func (o *msgOp) set(b, oob []byte, name bool, alen uint32) {
+	o.iov = unix.Iovec{Base: bufBase(b)}
+	o.iov.SetLen(len(b))
+	o.msg = unix.Msghdr{Iov: &o.iov}
+	o.msg.SetIovlen(1)
+	if name {
+		o.msg.Name = (*byte)(unsafe.Pointer(&o.rsa))
+		o.msg.Namelen = alen
+	}
+	if len(oob) > 0 {
+		o.msg.Control = &oob[0]
+		o.msg.SetControllen(len(oob))
+	}
+	o.err = nil
+}
+
+// clear drops the references to the caller's buffers.
+func (o *msgOp) clear() {
+	o.iov.Base, o.msg.Control = nil, nil
 }
 
 type recvOp struct {
@@ -52,17 +107,21 @@ func newUDPOps() *udpOps {
 	o := new(udpOps)
 	o.r.fn = o.r.do
 	o.w.fn = o.w.do
+	o.rm.fn, o.rm.trap, o.rm.name = o.rm.do, unix.SYS_RECVMSG, "recvmsg"
+	o.wm.fn, o.wm.trap, o.wm.name = o.wm.do, unix.SYS_SENDMSG, "sendmsg"
 	return o
 }
 
 // zeroByte stands in for the buffer of an empty datagram.
 var zeroByte byte
 
-func bufPtr(p []byte) uintptr {
+func bufPtr(p []byte) uintptr { return uintptr(unsafe.Pointer(bufBase(p))) }
+
+func bufBase(p []byte) *byte {
 	if len(p) == 0 {
-		return uintptr(unsafe.Pointer(&zeroByte))
+		return &zeroByte
 	}
-	return uintptr(unsafe.Pointer(&p[0]))
+	return &p[0]
 }
 
 // do runs recvfrom(2) once the socket is readable: false (wait) on EAGAIN,
@@ -164,6 +223,55 @@ func (c *UDPConn) sendTo(b []byte, ap netip.AddrPort) (int, error) {
 	}
 	o.mu.Unlock()
 	return n, err
+}
+
+// recvMsg reads one datagram into b and its control messages into oob.
+func (c *UDPConn) recvMsg(b, oob []byte) (n, oobn, flags int, ap netip.AddrPort, err error) {
+	rc, err := c.fd.pfd.SyscallConn()
+	if err != nil {
+		return 0, 0, 0, netip.AddrPort{}, mapPollErr(err)
+	}
+	o := &c.ops.rm
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.set(b, oob, true, unix.SizeofSockaddrAny)
+	err = rc.Read(o.fn)
+	o.clear()
+	if err != nil {
+		return 0, 0, 0, netip.AddrPort{}, rawOpErr(err)
+	}
+	if o.err != nil {
+		return 0, 0, 0, netip.AddrPort{}, o.err
+	}
+	return o.n, int(o.msg.Controllen), int(o.msg.Flags), rawToAddrPort(&o.rsa), nil
+}
+
+// sendMsg writes b with the control messages oob to ap, or to the peer of
+// a connected socket when ap is the zero AddrPort.
+func (c *UDPConn) sendMsg(b, oob []byte, ap netip.AddrPort) (n, oobn int, err error) {
+	rc, err := c.fd.pfd.SyscallConn()
+	if err != nil {
+		return 0, 0, mapPollErr(err)
+	}
+	o := &c.ops.wm
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	var alen uintptr
+	if ap.IsValid() {
+		if err := addrPortToRaw(c.fd.family, ap, &o.rsa, &alen); err != nil {
+			return 0, 0, err
+		}
+	}
+	o.set(b, oob, ap.IsValid(), uint32(alen))
+	err = rc.Write(o.fn)
+	o.clear()
+	if err != nil {
+		return 0, 0, rawOpErr(err)
+	}
+	if o.err != nil {
+		return 0, 0, o.err
+	}
+	return o.n, len(oob), nil
 }
 
 // rawToAddrPort decodes an AF_INET or AF_INET6 sockaddr.

@@ -119,12 +119,7 @@ func (c *UDPConn) readFromAddrPort(b []byte) (int, netip.AddrPort, error) {
 }
 
 func (c *UDPConn) readMsg(b, oob []byte) (n, oobn, flags int, ap netip.AddrPort, err error) {
-	var sa unix.Sockaddr
-	n, oobn, flags, sa, err = c.fd.readMsg(b, oob, 0)
-	if err != nil {
-		return n, oobn, flags, netip.AddrPort{}, err
-	}
-	return n, oobn, flags, sockaddrToAddrPort(sa), nil
+	return c.recvMsg(b, oob)
 }
 
 func (c *UDPConn) writeTo(b []byte, a *addr.UDPAddr) (int, error) {
@@ -158,13 +153,13 @@ func (c *UDPConn) writeMsg(b, oob []byte, a *addr.UDPAddr) (n, oobn int, err err
 	if !c.fd.isConnected && a == nil {
 		return 0, 0, errMissingAddress
 	}
-	var sa unix.Sockaddr
+	var ap netip.AddrPort
 	if a != nil {
-		if sa, err = ipToSockaddr(c.fd.family, a.IP, a.Port, a.Zone); err != nil {
+		if ap, err = udpAddrToAddrPort(c.fd.family, a); err != nil {
 			return 0, 0, err
 		}
 	}
-	return c.fd.writeMsg(b, oob, sa)
+	return c.sendMsg(b, oob, ap)
 }
 
 func (c *UDPConn) writeMsgAddrPort(b, oob []byte, ap netip.AddrPort) (n, oobn int, err error) {
@@ -174,13 +169,7 @@ func (c *UDPConn) writeMsgAddrPort(b, oob []byte, ap netip.AddrPort) (n, oobn in
 	if !c.fd.isConnected && !ap.IsValid() {
 		return 0, 0, errMissingAddress
 	}
-	var sa unix.Sockaddr
-	if ap.IsValid() {
-		if sa, err = addrPortToSockaddr(c.fd.family, ap); err != nil {
-			return 0, 0, err
-		}
-	}
-	return c.fd.writeMsg(b, oob, sa)
+	return c.sendMsg(b, oob, ap)
 }
 
 // dialPacket dials the UDP or raw IP end point ra for Dialer.DialContext;
