@@ -346,4 +346,3 @@ func checkSockaddrs(t testing.TB, ip []byte, zone string, port int) {
 		t.Fatalf("UDPAddrFromAddrPort(%v) = %v, net: %v", wu, gd, wd)
 	}
 }
-

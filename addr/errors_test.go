@@ -16,11 +16,11 @@ import (
 
 // Every netkit error satisfies net.Error.
 var (
-	_ net.Error = (*addr.OpError)(nil)
-	_ net.Error = (*addr.ParseError)(nil)
-	_ net.Error = (*addr.AddrError)(nil)
-	_ net.Error = addr.UnknownNetworkError("")
-	_ net.Error = addr.InvalidAddrError("")
+	_ net.Error  = (*addr.OpError)(nil)
+	_ net.Error  = (*addr.ParseError)(nil)
+	_ net.Error  = (*addr.AddrError)(nil)
+	_ net.Error  = addr.UnknownNetworkError("")
+	_ net.Error  = addr.InvalidAddrError("")
 	_ addr.Error = (*addr.OpError)(nil)
 	_ net.Addr   = (*addr.TCPAddr)(nil)
 )

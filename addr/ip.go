@@ -59,13 +59,32 @@ func IPv4(a, b, c, d byte) IP {
 //
 // ParseIP makes one 16-byte allocation on success and none on failure.
 func ParseIP(s string) IP {
-	a, _, ok := parseIP(s)
-	if !ok {
-		return nil
+	// The same dispatch as parseIP, with the IPv4 case written out: it
+	// skips building and copying a 16-byte array for the common case.
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '.':
+			var b [4]byte
+			if !parseIPv4(s, &b) {
+				return nil
+			}
+			ip := make(IP, IPv6len)
+			ip[10], ip[11] = 0xff, 0xff
+			ip[12], ip[13], ip[14], ip[15] = b[0], b[1], b[2], b[3]
+			return ip
+		case ':':
+			var b [16]byte
+			if !parseIPv6(s, &b) {
+				return nil
+			}
+			ip := make(IP, IPv6len)
+			copy(ip, b[:])
+			return ip
+		case '%':
+			return nil
+		}
 	}
-	ip := make(IP, IPv6len)
-	copy(ip, a[:])
-	return ip
+	return nil
 }
 
 // isZeros reports whether p is all zeros.

@@ -97,9 +97,15 @@ func (n *IPNet) appendTo(b []byte) ([]byte, bool) {
 	return appendHex(b, m), true
 }
 
-// cidrBlock holds everything ParseCIDR returns in one allocation: the
-// returned IPNet and the bytes of the address, network number and mask.
-type cidrBlock struct {
+// cidrBlock4 and cidrBlock6 hold everything ParseCIDR returns in one
+// allocation: the returned IPNet and the bytes of the address (always 16),
+// the network number and the mask (4 or 16 each).
+type cidrBlock4 struct {
+	net IPNet
+	buf [IPv6len + 2*IPv4len]byte
+}
+
+type cidrBlock6 struct {
 	net IPNet
 	buf [3 * IPv6len]byte
 }
@@ -121,12 +127,11 @@ type cidrBlock struct {
 // the IP, the IPNet and its slices share a single block (each slice is
 // capped at its own length, so appending to one never overwrites another).
 func ParseCIDR(s string) (IP, *IPNet, error) {
-	slash := -1
-	for i := 0; i < len(s); i++ {
-		if s[i] == '/' {
-			slash = i
-			break
-		}
+	// Neither part may hold a '/', so the last one is as good as the first
+	// and, the prefix length being short, quicker to find.
+	slash := len(s) - 1
+	for slash >= 0 && s[slash] != '/' {
+		slash--
 	}
 	if slash < 0 {
 		return nil, nil, &ParseError{Type: "CIDR address", Text: s}
@@ -144,17 +149,27 @@ func ParseCIDR(s string) (IP, *IPNet, error) {
 	if !ok || i != len(ms) || ones < 0 || ones > bits {
 		return nil, nil, &ParseError{Type: "CIDR address", Text: s}
 	}
-	blk := new(cidrBlock)
-	copy(blk.buf[:IPv6len], a[:])
-	ip := IP(blk.buf[0:IPv6len:IPv6len])
-	n := bits / 8
-	mask := blk.buf[2*IPv6len : 2*IPv6len+n : 2*IPv6len+n]
+
+	// The IPNet's slices are set right after the allocation, before any
+	// call, so the compiler can leave out their write barriers.
+	var ip, nn, mask []byte
+	var n *IPNet
+	if is4 {
+		blk := new(cidrBlock4)
+		b := &blk.buf
+		blk.net = IPNet{IP: b[16:20:20], Mask: b[20:24:24]}
+		n, ip, nn, mask = &blk.net, b[0:16:16], b[16:20:20], b[20:24:24]
+	} else {
+		blk := new(cidrBlock6)
+		b := &blk.buf
+		blk.net = IPNet{IP: b[16:32:32], Mask: b[32:48:48]}
+		n, ip, nn, mask = &blk.net, b[0:16:16], b[16:32:32], b[32:48:48]
+	}
+	copy(ip, a[:])
 	fillMask(mask, ones)
-	nn := blk.buf[IPv6len : IPv6len+n : IPv6len+n]
-	src := a[IPv6len-n:]
+	src := a[IPv6len-len(nn):]
 	for i := range nn {
 		nn[i] = src[i] & mask[i]
 	}
-	blk.net = IPNet{IP: nn, Mask: mask}
-	return ip, &blk.net, nil
+	return ip, n, nil
 }

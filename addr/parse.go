@@ -34,39 +34,42 @@ func parseIP(s string) (ip [16]byte, is4, ok bool) {
 	return ip, false, false
 }
 
-// parseIPv4 parses a dotted-quad IPv4 address into out.
+// parseIPv4 parses a dotted-quad IPv4 address into out: four fields of one
+// to three decimal digits, each at most 255 and without a leading zero.
 func parseIPv4(s string, out *[4]byte) bool {
-	if len(s) < len("0.0.0.0") || len(s) > len("255.255.255.255") {
-		return false
-	}
-	field := 0
-	val := 0
-	digits := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= '0' && c <= '9' {
-			if digits == 1 && val == 0 {
-				return false // leading zero
-			}
-			val = val*10 + int(c-'0')
-			if val > 255 {
+	i := 0
+	for f := range 4 {
+		if f > 0 {
+			if i >= len(s) || s[i] != '.' {
 				return false
 			}
-			digits++
-			continue
+			i++
 		}
-		if c != '.' || digits == 0 || field == 3 {
+		if i >= len(s) {
 			return false
 		}
-		out[field] = byte(val)
-		field++
-		val, digits = 0, 0
+		d := s[i] - '0'
+		if d > 9 {
+			return false
+		}
+		i++
+		v := uint(d)
+		if d != 0 { // a field starting with 0 is "0" alone
+			for k := 0; k < 2 && i < len(s); k++ {
+				d := s[i] - '0'
+				if d > 9 {
+					break
+				}
+				v = v*10 + uint(d)
+				i++
+			}
+			if v > 255 {
+				return false
+			}
+		}
+		out[f] = byte(v)
 	}
-	if field != 3 || digits == 0 {
-		return false
-	}
-	out[3] = byte(val)
-	return true
+	return i == len(s)
 }
 
 // parseIPv6 parses an IPv6 address without a zone into out.
@@ -84,24 +87,15 @@ func parseIPv6(s string, out *[16]byte) bool {
 		n := 0
 		acc := uint32(0)
 		for ; n < len(s); n++ {
-			c := s[n]
-			var d byte
-			switch {
-			case c >= '0' && c <= '9':
-				d = c - '0'
-			case c >= 'a' && c <= 'f':
-				d = c - 'a' + 10
-			case c >= 'A' && c <= 'F':
-				d = c - 'A' + 10
-			default:
-				goto endField
+			d := hexValue[s[n]]
+			if d == 0xff {
+				break
 			}
 			if n == 4 {
 				return false // more than four hex digits
 			}
 			acc = acc<<4 | uint32(d)
 		}
-	endField:
 		if n == 0 {
 			return false
 		}
@@ -176,17 +170,30 @@ func dtoi(s string) (n, i int, ok bool) {
 	return n, i, true
 }
 
+// hexValue maps a byte to its hex digit value, or 0xff if it is not a hex
+// digit. A string constant: indexing it needs no initialisation at start-up.
+const hexValue = "" +
+	"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff" +
+	"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff" +
+	"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff" +
+	"\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\xff\xff\xff\xff\xff\xff" +
+	"\xff\x0a\x0b\x0c\x0d\x0e\x0f\xff\xff\xff\xff\xff\xff\xff\xff\xff" +
+	"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff" +
+	"\xff\x0a\x0b\x0c\x0d\x0e\x0f\xff\xff\xff\xff\xff\xff\xff\xff\xff" +
+	"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff" +
+	"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff" +
+	"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff" +
+	"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff" +
+	"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff" +
+	"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff" +
+	"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff" +
+	"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff" +
+	"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff"
+
 // unhex returns the value of the hex digit c and whether c is one.
 func unhex(c byte) (byte, bool) {
-	switch {
-	case c >= '0' && c <= '9':
-		return c - '0', true
-	case c >= 'a' && c <= 'f':
-		return c - 'a' + 10, true
-	case c >= 'A' && c <= 'F':
-		return c - 'A' + 10, true
-	}
-	return 0, false
+	v := hexValue[c]
+	return v, v != 0xff
 }
 
 const hexDigit = "0123456789abcdef"
