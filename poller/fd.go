@@ -57,6 +57,8 @@ type FD struct {
 	rdeadline atomic.Int64
 	wdeadline atomic.Int64
 
+	raw rawConn // returned by SyscallConn
+
 	rmu sync.Mutex // guards r; held for the whole of a RawConn read op
 	r   rop
 	wmu sync.Mutex // guards w; held for the whole of a RawConn write op
@@ -171,6 +173,7 @@ func NewFD(sysfd, family, sotype int, name string) (*FD, error) {
 		sotype:        sotype,
 		zeroReadIsEOF: sotype != unix.SOCK_DGRAM && sotype != unix.SOCK_RAW,
 	}
+	fd.raw.fd = fd
 	fd.r.fn = fd.readOp
 	fd.w.fn = fd.writeOp
 	return fd, nil
@@ -185,10 +188,17 @@ func (fd *FD) SockType() int { return fd.sotype }
 // Read reads up to len(p) bytes. On a connection-oriented socket a read of
 // zero bytes from the peer returns io.EOF; on a datagram socket a zero-length
 // datagram is a valid read of 0 bytes. Read blocks until data arrives, the
-// read deadline passes or the FD is closed. A call with len(p) == 0 on a
-// connection-oriented socket returns 0, nil at once. It does not allocate.
+// read deadline passes or the FD is closed. A call with len(p) == 0 returns
+// 0, nil at once without consuming anything, as the stdlib's conns do. It
+// does not allocate.
 func (fd *FD) Read(p []byte) (int, error) {
 	if !fd.zeroReadIsEOF {
+		if len(p) == 0 {
+			if fd.closed.Load() {
+				return 0, ErrClosed
+			}
+			return 0, nil
+		}
 		fd.rmu.Lock()
 		fd.r.kind, fd.r.p = opRead, p
 		err := fd.rawRead()
@@ -526,15 +536,45 @@ func (fd *FD) deadlineErr(err error) error {
 }
 
 // SyscallConn returns a syscall.RawConn for the FD, for socket options and
-// system calls that FD does not wrap. Its Read and Write park on the runtime
-// poller like the FD's own methods and honour its deadlines; its methods
-// report ErrClosed-equivalent failures as the runtime's "use of closed file"
-// error after Close.
+// system calls that FD does not wrap (package sockopt takes it). Its Read and
+// Write park on the runtime poller like the FD's own methods and honour the
+// FD's deadlines; like them, they hold a reference on the descriptor while
+// the callback runs, and fail with ErrClosed after Close without calling it.
 func (fd *FD) SyscallConn() (syscall.RawConn, error) {
 	if fd.closed.Load() {
 		return nil, ErrClosed
 	}
-	return fd.rc, nil
+	return &fd.raw, nil
+}
+
+// rawConn is the FD's syscall.RawConn: the *os.File's, with the runtime's
+// closed-file error mapped to ErrClosed.
+type rawConn struct{ fd *FD }
+
+var _ syscall.RawConn = (*rawConn)(nil)
+
+// Control implements syscall.RawConn.
+func (c *rawConn) Control(f func(fd uintptr)) error {
+	if err := c.fd.rc.Control(f); err != nil {
+		return c.fd.rawErr(err)
+	}
+	return nil
+}
+
+// Read implements syscall.RawConn.
+func (c *rawConn) Read(f func(fd uintptr) (done bool)) error {
+	if err := c.fd.rc.Read(f); err != nil {
+		return c.fd.rawErr(err)
+	}
+	return nil
+}
+
+// Write implements syscall.RawConn.
+func (c *rawConn) Write(f func(fd uintptr) (done bool)) error {
+	if err := c.fd.rc.Write(f); err != nil {
+		return c.fd.rawErr(err)
+	}
+	return nil
 }
 
 // Dup returns a new *os.File holding a duplicate (F_DUPFD_CLOEXEC) of the

@@ -141,6 +141,17 @@ func TestFDCloseUnblocks(t *testing.T) {
 			a, _ := socketPair(t, unix.SOCK_DGRAM)
 			return a, func() error { _, _, _, _, err := a.ReadMsg(make([]byte, 8), make([]byte, 64), 0); return err }
 		}},
+		{"SyscallConnRead", func(t *testing.T) (*poller.FD, func() error) {
+			c, _ := tcpPair(t)
+			rc, err := c.SyscallConn()
+			require.NoError(t, err)
+			return c, func() error {
+				return rc.Read(func(s uintptr) bool {
+					_, err := unix.Read(int(s), make([]byte, 1))
+					return err != unix.EAGAIN
+				})
+			}
+		}},
 		{"ConnectNonAnswering", func(t *testing.T) (*poller.FD, func() error) {
 			fd := blackholeNetns(t)(unix.AF_INET, unix.SOCK_STREAM)
 			return fd, func() error { return fd.Connect(blackholeAddr) }
@@ -472,11 +483,30 @@ func TestFDUseAfterClose(t *testing.T) {
 	assert.Equal(t, poller.ErrClosed, a.Shutdown(unix.SHUT_RDWR))
 	_, err = a.SyscallConn()
 	assert.Equal(t, poller.ErrClosed, err)
-	assert.Error(t, rc.Control(func(uintptr) { t.Error("Control ran after Close") }))
+	assert.Equal(t, poller.ErrClosed, rc.Control(func(uintptr) { t.Error("Control ran after Close") }))
+	assert.Equal(t, poller.ErrClosed, rc.Read(func(uintptr) bool { t.Error("Read ran after Close"); return true }))
+	assert.Equal(t, poller.ErrClosed, rc.Write(func(uintptr) bool { t.Error("Write ran after Close"); return true }))
 	if reused {
 		unix.SetNonblock(fds[1], true)
 		n, _ := unix.Read(fds[1], make([]byte, 8))
 		assert.LessOrEqual(t, n, 0, "stale write reached the new socket")
 	}
 	_ = b
+}
+
+// TestFDEmptyRead checks that Read with an empty buffer returns at once and
+// consumes nothing, on stream and datagram sockets alike (as the stdlib).
+func TestFDEmptyRead(t *testing.T) {
+	for _, sotype := range []int{unix.SOCK_STREAM, unix.SOCK_DGRAM} {
+		a, b := socketPair(t, sotype)
+		_, err := a.Write([]byte("abc"))
+		require.NoError(t, err)
+		n, err := b.Read(nil)
+		require.NoError(t, err)
+		assert.Zero(t, n)
+		buf := make([]byte, 8)
+		n, err = b.Read(buf)
+		require.NoError(t, err)
+		assert.Equal(t, "abc", string(buf[:n]), "sotype %d: the empty Read consumed data", sotype)
+	}
 }
