@@ -12,46 +12,6 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// sockaddrToAddrPort converts an IP sockaddr to a netip.AddrPort; any other
-// sockaddr is the zero AddrPort.
-func sockaddrToAddrPort(sa unix.Sockaddr) netip.AddrPort {
-	switch sa := sa.(type) {
-	case *unix.SockaddrInet4:
-		return netip.AddrPortFrom(netip.AddrFrom4(sa.Addr), uint16(sa.Port))
-	case *unix.SockaddrInet6:
-		ip := netip.AddrFrom16(sa.Addr)
-		if sa.ZoneId != 0 {
-			ip = ip.WithZone(zoneName(int(sa.ZoneId)))
-		}
-		return netip.AddrPortFrom(ip, uint16(sa.Port))
-	}
-	return netip.AddrPort{}
-}
-
-// addrPortToSockaddr converts ap to a sockaddr of family: an IPv4 (or
-// IPv4-mapped) address is needed for AF_INET; an IPv4 address becomes
-// IPv4-mapped for AF_INET6.
-func addrPortToSockaddr(family int, ap netip.AddrPort) (unix.Sockaddr, error) {
-	ip := ap.Addr()
-	switch family {
-	case unix.AF_INET:
-		if ip.Is4In6() {
-			ip = ip.Unmap()
-		}
-		if !ip.Is4() {
-			return nil, addrErrNonIPv4(ip)
-		}
-		return &unix.SockaddrInet4{Addr: ip.As4(), Port: int(ap.Port())}, nil
-	case unix.AF_INET6:
-		sa := &unix.SockaddrInet6{Addr: ip.As16(), Port: int(ap.Port())}
-		if z := ip.Zone(); z != "" {
-			sa.ZoneId = uint32(zoneIndex(z))
-		}
-		return sa, nil
-	}
-	return nil, addrErrFamily(ip)
-}
-
 func addrErrNonIPv4(ip netip.Addr) error {
 	return &addr.AddrError{Err: "non-IPv4 address", Addr: ip.String()}
 }
