@@ -77,7 +77,8 @@ func newStream(size int) *stream {
 }
 
 // Conn is one end of a pipe. Pipe, BufferedPipe and Listener return it as a
-// net.Conn. All methods are safe for concurrent use.
+// net.Conn; the zero value is not usable. All methods are safe for
+// concurrent use.
 type Conn struct {
 	rx, tx    *stream       // rx: the peer writes, we read; tx: the reverse
 	local     chan struct{} // closed by our Close

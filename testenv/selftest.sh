@@ -229,8 +229,15 @@ sec_sandbox() {
 	echo "== sandbox"
 	local modes=() m out
 	if te_root; then
-		modes=(--host --netns)
-		bash "$here/dns-server.sh" status --port 53 >/dev/null 2>&1 || undo+=("bash '$here/dns-server.sh' stop --port 53")
+		modes=(--netns)
+		if bash "$here/dns-server.sh" status --port 53 >/dev/null 2>&1; then
+			modes=(--host --netns)
+		elif [ -n "$(te_port_taken udp 127.0.0.1 53)$(te_port_taken tcp 127.0.0.1 53)" ]; then
+			skip "resolv-sandbox.sh --host: 127.0.0.1:53 is held by a server outside $(te_state): $(te_port_taken udp 127.0.0.1 53 | grep -o 'users:.*')"
+		else
+			modes=(--host --netns)
+			undo+=("bash '$here/dns-server.sh' stop --port 53")
+		fi
 	else
 		skip "resolv-sandbox.sh --host (needs root)"
 		modes=(--netns)
