@@ -71,6 +71,7 @@ const (
 	opRecvfrom
 	opRecvmsg
 	opAccept
+	opRecvfromInet
 )
 
 // rop holds the arguments and results of the read-side RawConn operation in
@@ -86,6 +87,9 @@ type rop struct {
 	sa     unix.Sockaddr
 	nfd    int
 	err    error
+	from4  unix.SockaddrInet4 // ReadFromInet4's sender
+	from6  unix.SockaddrInet6 // ReadFromInet6's sender
+	rawSockaddr
 }
 
 // Write-side operation kinds.
@@ -106,6 +110,8 @@ type wop struct {
 	n      int
 	n64    int64
 	err    error
+	to4    unix.SockaddrInet4 // WriteToInet4's destination, kept in the FD
+	to6    unix.SockaddrInet6 // WriteToInet6's destination, kept in the FD
 }
 
 // Syscall names used in errors.
@@ -271,6 +277,63 @@ func (fd *FD) ReadFrom(p []byte) (int, unix.Sockaddr, error) {
 func (fd *FD) WriteTo(p []byte, sa unix.Sockaddr) (int, error) {
 	fd.wmu.Lock()
 	fd.w.kind, fd.w.p, fd.w.sa = opSendto, p, sa
+	err := fd.rawWrite()
+	n := fd.w.n
+	fd.w.p, fd.w.sa = nil, nil
+	fd.wmu.Unlock()
+	return n, err
+}
+
+// ReadFromInet4 is ReadFrom for AF_INET sockets that stores the sender's
+// address in *from instead of returning a new unix.Sockaddr. On Linux
+// (except 386) it does not allocate.
+func (fd *FD) ReadFromInet4(p []byte, from *unix.SockaddrInet4) (int, error) {
+	fd.rmu.Lock()
+	fd.r.kind, fd.r.p = opRecvfromInet, p
+	err := fd.rawRead()
+	n := fd.r.n
+	from.Port, from.Addr = fd.r.from4.Port, fd.r.from4.Addr
+	fd.r.p = nil
+	fd.rmu.Unlock()
+	if err == nil && n == 0 && fd.zeroReadIsEOF && len(p) > 0 {
+		err = io.EOF
+	}
+	return n, err
+}
+
+// ReadFromInet6 is ReadFromInet4 for AF_INET6 sockets.
+func (fd *FD) ReadFromInet6(p []byte, from *unix.SockaddrInet6) (int, error) {
+	fd.rmu.Lock()
+	fd.r.kind, fd.r.p = opRecvfromInet, p
+	err := fd.rawRead()
+	n := fd.r.n
+	from.Port, from.Addr, from.ZoneId = fd.r.from6.Port, fd.r.from6.Addr, fd.r.from6.ZoneId
+	fd.r.p = nil
+	fd.rmu.Unlock()
+	if err == nil && n == 0 && fd.zeroReadIsEOF && len(p) > 0 {
+		err = io.EOF
+	}
+	return n, err
+}
+
+// WriteToInet4 is WriteTo for an IPv4 destination. It copies *to into the
+// FD, so to does not escape and the call does not allocate.
+func (fd *FD) WriteToInet4(p []byte, to *unix.SockaddrInet4) (int, error) {
+	fd.wmu.Lock()
+	fd.w.to4.Port, fd.w.to4.Addr = to.Port, to.Addr
+	fd.w.kind, fd.w.p, fd.w.sa = opSendto, p, &fd.w.to4
+	err := fd.rawWrite()
+	n := fd.w.n
+	fd.w.p, fd.w.sa = nil, nil
+	fd.wmu.Unlock()
+	return n, err
+}
+
+// WriteToInet6 is WriteToInet4 for an IPv6 destination.
+func (fd *FD) WriteToInet6(p []byte, to *unix.SockaddrInet6) (int, error) {
+	fd.wmu.Lock()
+	fd.w.to6.Port, fd.w.to6.Addr, fd.w.to6.ZoneId = to.Port, to.Addr, to.ZoneId
+	fd.w.kind, fd.w.p, fd.w.sa = opSendto, p, &fd.w.to6
 	err := fd.rawWrite()
 	n := fd.w.n
 	fd.w.p, fd.w.sa = nil, nil
@@ -673,6 +736,9 @@ func (fd *FD) readOp(s uintptr) bool {
 		case opRecvmsg:
 			call = recvmsgSyscall
 			r.n, r.oobn, r.rflags, r.sa, err = unix.Recvmsg(int(s), r.p, r.oob, r.flags)
+		case opRecvfromInet:
+			call = recvfromSyscall
+			r.n, err = recvfromInet(int(s), r.p, r)
 		case opAccept:
 			call = acceptSyscall
 			r.nfd, r.sa, err = sysAccept(int(s))

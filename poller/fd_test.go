@@ -510,3 +510,53 @@ func TestFDEmptyRead(t *testing.T) {
 		assert.Equal(t, "abc", string(buf[:n]), "sotype %d: the empty Read consumed data", sotype)
 	}
 }
+
+func TestFDInetDatagrams(t *testing.T) {
+	type pair struct {
+		family int
+		lo     unix.Sockaddr
+	}
+	for _, tc := range []pair{
+		{unix.AF_INET, &unix.SockaddrInet4{Addr: [4]byte{127, 0, 0, 1}}},
+		{unix.AF_INET6, &unix.SockaddrInet6{Addr: [16]byte{15: 1}}},
+	} {
+		a, err := poller.Socket(tc.family, unix.SOCK_DGRAM, 0)
+		require.NoError(t, err)
+		defer a.Close()
+		b, err := poller.Socket(tc.family, unix.SOCK_DGRAM, 0)
+		require.NoError(t, err)
+		defer b.Close()
+		if err := a.Bind(tc.lo); err != nil && tc.family == unix.AF_INET6 {
+			t.Logf("skipping IPv6: no ::1 here (%v)", err)
+			continue
+		}
+		require.NoError(t, b.Bind(tc.lo))
+		asa, bsa := mustSockname(t, a), mustSockname(t, b)
+		msg, buf := []byte("datagram"), make([]byte, 16)
+		// Zero-length datagrams count too.
+		for _, m := range [][]byte{msg, {}} {
+			var n int
+			switch tc.family {
+			case unix.AF_INET:
+				to := *bsa.(*unix.SockaddrInet4)
+				_, err = a.WriteToInet4(m, &to)
+				require.NoError(t, err)
+				var from unix.SockaddrInet4
+				n, err = b.ReadFromInet4(buf, &from)
+				require.NoError(t, err)
+				assert.Equal(t, asa.(*unix.SockaddrInet4).Port, from.Port)
+				assert.Equal(t, [4]byte{127, 0, 0, 1}, from.Addr)
+			case unix.AF_INET6:
+				to := *bsa.(*unix.SockaddrInet6)
+				_, err = a.WriteToInet6(m, &to)
+				require.NoError(t, err)
+				var from unix.SockaddrInet6
+				n, err = b.ReadFromInet6(buf, &from)
+				require.NoError(t, err)
+				assert.Equal(t, asa.(*unix.SockaddrInet6).Port, from.Port)
+				assert.Equal(t, [16]byte{15: 1}, from.Addr)
+			}
+			assert.Equal(t, string(m), string(buf[:n]))
+		}
+	}
+}

@@ -120,3 +120,33 @@ func TestFDNoAllocs(t *testing.T) {
 		assert.Zero(t, allocs, "%s: allocations per Write+Read", tc.name)
 	}
 }
+
+// TestFDInet4DatagramNoAllocs checks the allocation-free UDP path.
+func TestFDInet4DatagramNoAllocs(t *testing.T) {
+	if runtime.GOOS != "linux" || runtime.GOARCH == "386" {
+		t.Skipf("ReadFromInet4 allocates through x/sys/unix on %s/%s", runtime.GOOS, runtime.GOARCH)
+	}
+	a, err := poller.Socket(unix.AF_INET, unix.SOCK_DGRAM, 0)
+	require.NoError(t, err)
+	defer a.Close()
+	b, err := poller.Socket(unix.AF_INET, unix.SOCK_DGRAM, 0)
+	require.NoError(t, err)
+	defer b.Close()
+	lo := &unix.SockaddrInet4{Addr: [4]byte{127, 0, 0, 1}}
+	require.NoError(t, a.Bind(lo))
+	require.NoError(t, b.Bind(lo))
+	sa, err := b.Sockname()
+	require.NoError(t, err)
+	to := *sa.(*unix.SockaddrInet4)
+	msg, buf := []byte("ping"), make([]byte, 8)
+	var from unix.SockaddrInet4
+	allocs := testing.AllocsPerRun(500, func() {
+		if _, err := a.WriteToInet4(msg, &to); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := b.ReadFromInet4(buf, &from); err != nil {
+			t.Fatal(err)
+		}
+	})
+	assert.Zero(t, allocs)
+}
