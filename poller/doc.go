@@ -19,7 +19,9 @@
 // as with the stdlib's own connections. Stream Read and Write use
 // (*os.File).Read and Write directly; the other operations run their system
 // call inside syscall.RawConn with callbacks allocated once per FD. Read and
-// Write allocate nothing on the steady path.
+// Write allocate nothing on the steady path, nor (on Linux) do ReadFromInet4,
+// ReadFromInet6, WriteToInet4 and WriteToInet6, the datagram variants that
+// take the peer address as a typed value instead of a unix.Sockaddr.
 //
 // EINTR is retried where the system call is made; EAGAIN parks the goroutine
 // until the runtime poller reports readiness. Connect handles EINPROGRESS by
