@@ -333,6 +333,10 @@ func (r *Resolver) lookupIPCNAME(ctx context.Context, network, name string, orde
 // queryAll runs tryOneName for each type, in parallel unless
 // conf.SingleRequest; the first runs on the calling goroutine.
 func (r *Resolver) queryAll(ctx context.Context, conf *Config, fqdn string, qt []dnsmessage.Type, out []qresult) {
+	if len(qt) == 2 && r.usePair(conf) {
+		r.tryPair(ctx, conf, fqdn, qt, out)
+		return
+	}
 	if conf.SingleRequest || len(qt) == 1 {
 		for i, t := range qt {
 			resp, server, err := r.tryOneName(ctx, conf, fqdn, t, false)
