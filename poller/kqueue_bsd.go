@@ -108,6 +108,12 @@ func (p *sysPoller) apply(fd int, old, in Interest) error {
 	}{{Readable, unix.EVFILT_READ}, {Writable, unix.EVFILT_WRITE}} {
 		var err error
 		switch {
+		case in&f.bit != 0 && old&f.bit != 0 && (in^old)&EdgeTriggered != 0:
+			// Re-adding an existing knote does not change EV_CLEAR on
+			// every kernel: replace it.
+			if err = p.kevent(fd, f.filter, unix.EV_DELETE); err == nil {
+				err = p.kevent(fd, f.filter, addFlags(in))
+			}
 		case in&f.bit != 0:
 			err = p.kevent(fd, f.filter, addFlags(in))
 		case old&f.bit != 0:
