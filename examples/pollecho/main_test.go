@@ -89,3 +89,15 @@ func TestParseAddr(t *testing.T) {
 		assert.Error(t, err, bad)
 	}
 }
+
+// TestSoakSelftest10000 is the full-size run: 10,000 idle connections at
+// under 1 KiB of server RSS each.
+func TestSoakSelftest10000(t *testing.T) {
+	if os.Getenv("NETKIT_SOAK") == "" {
+		t.Skip("NETKIT_SOAK not set: the 10,000-connection run is a soak test")
+	}
+	var out strings.Builder
+	err := runSelftest(&out, 10000, false, 1.0)
+	t.Log(out.String())
+	require.NoError(t, err)
+}
