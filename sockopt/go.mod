@@ -7,6 +7,7 @@ require (
 	github.com/netkit-go/netkit/poller v0.0.0
 	github.com/stretchr/testify v1.12.1
 	go.uber.org/goleak v1.3.0
+	golang.org/x/net v0.62.0
 	golang.org/x/sys v0.50.0
 )
 

@@ -197,6 +197,19 @@ func TestMulticastVeth(t *testing.T) {
 			snd := n.listenUDP(t, n.nsA, tc.network, tc.listen)
 			rcvRC, sndRC := syscallConn(t, rcv), syscallConn(t, snd)
 			require.NoError(t, tc.setIface(sndRC))
+			if tc.network == "udp4" { // the kernel reports the address only: 0.0.0.0 after choosing by index
+				got, err := sockopt.MulticastInterfaceIPv4(sndRC)
+				require.NoError(t, err)
+				if tc.name == "IPv4" {
+					assert.Equal(t, addr.IP{0, 0, 0, 0}, got)
+				} else {
+					assert.Equal(t, addr.IP(vethA4), got)
+				}
+			} else {
+				got, err := sockopt.MulticastInterfaceIPv6(sndRC)
+				require.NoError(t, err)
+				assert.Equal(t, idxA, got)
+			}
 			if tc.network == "udp4" {
 				require.NoError(t, sockopt.SetReceivePacketInfoIPv4(rcvRC, true))
 			} else {
@@ -279,4 +292,36 @@ func TestPacketInfoSendVeth(t *testing.T) {
 	_, from, err := rcv4.ReadFromUDP(buf)
 	require.NoError(t, err)
 	assert.True(t, from.IP.Equal(src4), "source %v, want %v", from.IP, src4)
+}
+
+// TestBindToDeviceVeth shows SO_BINDTODEVICE filtering: a socket in nsB
+// bound to lo does not get a datagram that arrives on the veth; unbound
+// again, it does.
+func TestBindToDeviceVeth(t *testing.T) {
+	n := newVethNet(t)
+	rcv := n.listenUDP(t, n.nsB, "udp4", "0.0.0.0:0")
+	snd := n.listenUDP(t, n.nsA, "udp4", "0.0.0.0:0")
+	rc := syscallConn(t, rcv)
+	dst := &net.UDPAddr{IP: vethB4, Port: rcv.LocalAddr().(*net.UDPAddr).Port}
+
+	require.NoError(t, sockopt.SetBindToDevice(rc, "lo"))
+	name, err := sockopt.BindToDevice(rc)
+	require.NoError(t, err)
+	require.Equal(t, "lo", name)
+	_, err = snd.WriteToUDP([]byte("to lo only"), dst)
+	require.NoError(t, err)
+	assert.False(t, received(t, rcv, "to lo only", 300*time.Millisecond), "a socket bound to lo received a datagram from the veth")
+
+	require.NoError(t, sockopt.SetBindToDevice(rc, n.ifB))
+	_, err = snd.WriteToUDP([]byte("to veth"), dst)
+	require.NoError(t, err)
+	assert.True(t, received(t, rcv, "to veth", 5*time.Second), "a socket bound to the veth missed its datagram")
+
+	require.NoError(t, sockopt.SetBindToDevice(rc, ""))
+	name, err = sockopt.BindToDevice(rc)
+	require.NoError(t, err)
+	assert.Equal(t, "", name)
+	_, err = snd.WriteToUDP([]byte("unbound"), dst)
+	require.NoError(t, err)
+	assert.True(t, received(t, rcv, "unbound", 5*time.Second), "an unbound socket missed its datagram")
 }

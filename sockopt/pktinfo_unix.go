@@ -20,10 +20,9 @@ const (
 func pktInfoSpace() int { return unix.CmsgSpace(sizeofIn6Pktinfo) }
 
 func parsePktInfo(oob []byte) (info PacketInfo, ok bool, err error) {
-	for len(oob) > 0 {
-		if len(oob) < unix.SizeofCmsghdr {
-			return info, false, errInvalid("recvmsg")
-		}
+	// Trailing bytes too short for a header end the buffer, as with
+	// CMSG_NXTHDR and x/sys/unix.ParseSocketControlMessage.
+	for len(oob) >= unix.CmsgLen(0) {
 		h, data, rest, err := unix.ParseOneSocketControlMessage(oob)
 		if err != nil {
 			return info, false, errInvalid("recvmsg")

@@ -261,7 +261,12 @@ func TestParsePacketInfoMalformed(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, ok)
 
-	_, _, err = sockopt.ParsePacketInfo([]byte{1, 2, 3})
+	_, ok, err = sockopt.ParsePacketInfo([]byte{1, 2, 3}) // shorter than a header: no message
+	require.NoError(t, err)
+	assert.False(t, ok)
+
+	bad := make([]byte, unix.CmsgSpace(4)) // a header whose length is below its own size
+	_, _, err = sockopt.ParsePacketInfo(bad)
 	var se *os.SyscallError
 	require.True(t, errors.As(err, &se), "%v", err)
 
