@@ -2,6 +2,7 @@ package resolver_test
 
 import (
 	"os"
+	"sort"
 	"testing"
 	"time"
 
@@ -50,4 +51,10 @@ func bindResolver(t testing.TB, mod ...func(*resolver.Config)) *resolver.Resolve
 	r := resolver.New(cfg)
 	t.Cleanup(func() { r.Close() })
 	return r
+}
+
+func sorted(s []string) []string {
+	s = append([]string(nil), s...)
+	sort.Strings(s)
+	return s
 }

@@ -5,7 +5,6 @@ package resolver_test
 import (
 	"context"
 	"errors"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -78,12 +77,6 @@ func testResolver(t testing.TB, servers []string, mod ...func(*resolver.Config))
 	r := resolver.New(cfg)
 	t.Cleanup(func() { r.Close() })
 	return r
-}
-
-func sorted(s []string) []string {
-	s = append([]string(nil), s...)
-	sort.Strings(s)
-	return s
 }
 
 func TestLyingFailoverAfterTimeout(t *testing.T) {
