@@ -147,8 +147,6 @@ func (m *linkMsg) hardwareAddr() []byte {
 	return nil
 }
 
-func (m *linkMsg) flags() Flags { return linkFlags(m.rawFlags) }
-
 func linkFlags(raw uint32) Flags {
 	var f Flags
 	if raw&unix.IFF_UP != 0 {

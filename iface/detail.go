@@ -179,10 +179,3 @@ func (a *Address) IPNet() *addr.IPNet {
 	b := ip.As16()
 	return &addr.IPNet{IP: addr.IP(b[:]), Mask: addr.CIDRMask(bits, 128)}
 }
-
-func lifetime(sec uint32) time.Duration {
-	if sec == 0xffffffff {
-		return Forever
-	}
-	return time.Duration(sec) * time.Second
-}

@@ -2,6 +2,7 @@ package iface
 
 import (
 	"net/netip"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -102,4 +103,12 @@ func recAddr(family uint8, b [16]byte) netip.Addr {
 		return netip.AddrFrom4([4]byte(b[:4]))
 	}
 	return netip.AddrFrom16(b)
+}
+
+// lifetime converts a lifetime in seconds, 0xffffffff meaning forever.
+func lifetime(sec uint32) time.Duration {
+	if sec == 0xffffffff {
+		return Forever
+	}
+	return time.Duration(sec) * time.Second
 }
