@@ -17,6 +17,19 @@ import (
 // against the same stdlib client. Both servers use TCP_NODELAY (the stdlib
 // default).
 
+// benchRound counts benchmark invocations; implOrder alternates which
+// implementation runs first so that, over -count runs, neither always gets
+// the warmer or the quieter slot.
+var benchRound int
+
+func implOrder() []string {
+	benchRound++
+	if benchRound%2 == 0 {
+		return []string{"std", "netkit"}
+	}
+	return []string{"netkit", "std"}
+}
+
 // server is what the two implementations provide.
 type server interface {
 	io.ReadWriteCloser
@@ -76,7 +89,7 @@ func startServer(b *testing.B, impl string, serve func(server)) (net.Conn, func(
 
 // BenchmarkPingPong: 64-byte request, 64-byte reply, one round trip per op.
 func BenchmarkPingPong(b *testing.B) {
-	for _, impl := range []string{"netkit", "std"} {
+	for _, impl := range implOrder() {
 		b.Run(impl, func(b *testing.B) {
 			client, stop := startServer(b, impl, func(s server) {
 				buf := make([]byte, 64)
@@ -109,7 +122,7 @@ func BenchmarkPingPong(b *testing.B) {
 // BenchmarkBulk: the server streams 32 KiB writes; the client reads them.
 func BenchmarkBulk(b *testing.B) {
 	const chunk = 32 << 10
-	for _, impl := range []string{"netkit", "std"} {
+	for _, impl := range implOrder() {
 		b.Run(impl, func(b *testing.B) {
 			n := b.N
 			client, stop := startServer(b, impl, func(s server) {
@@ -140,7 +153,7 @@ func BenchmarkBulk(b *testing.B) {
 // them (the read side of the implementation under test).
 func BenchmarkBulkRead(b *testing.B) {
 	const chunk = 32 << 10
-	for _, impl := range []string{"netkit", "std"} {
+	for _, impl := range implOrder() {
 		b.Run(impl, func(b *testing.B) {
 			got := make(chan int, 1)
 			client, stop := startServer(b, impl, func(s server) {
