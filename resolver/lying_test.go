@@ -301,11 +301,15 @@ func TestLyingSearchAndNdots(t *testing.T) {
 		{"a.b.", 5, []string{"one.test."}, []string{"a.b."}},
 		{"a", 0, nil, []string{"a."}},
 	} {
+		mu.Lock()
 		asked = nil
+		mu.Unlock()
 		r := testResolver(t, []string{s.Addr}, func(c *resolver.Config) { c.Ndots = tc.ndots; c.Search = tc.search })
 		_, err := r.LookupTXT(context.Background(), tc.name)
 		require.Error(t, err)
+		mu.Lock()
 		assert.Equal(t, tc.want, asked, "%s ndots:%d", tc.name, tc.ndots)
+		mu.Unlock()
 	}
 }
 

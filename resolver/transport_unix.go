@@ -91,11 +91,20 @@ func fromSockaddr(sa unix.Sockaddr) (netip.AddrPort, string, bool) {
 var serverAddrs sync.Map // string -> serverAddr
 
 type serverAddr struct {
-	ap     netip.AddrPort
-	zone   string
-	family int
-	sa     unix.Sockaddr
-	err    error
+	ap      netip.AddrPort
+	zone    string
+	family  int
+	scopeID uint32
+	err     error
+}
+
+// sockaddr returns a new unix.Sockaddr for the server (x/sys/unix
+// Sockaddr values hold a scratch buffer and must not be shared).
+func (s serverAddr) sockaddr() unix.Sockaddr {
+	if s.family == unix.AF_INET {
+		return &unix.SockaddrInet4{Port: int(s.ap.Port()), Addr: s.ap.Addr().As4()}
+	}
+	return &unix.SockaddrInet6{Port: int(s.ap.Port()), Addr: s.ap.Addr().As16(), ZoneId: s.scopeID}
 }
 
 func parseServer(server string) serverAddr {
@@ -112,10 +121,9 @@ func parseServer(server string) serverAddr {
 		s.ap = netip.AddrPortFrom(ip, ap.Port())
 		if ip.Is4() {
 			s.family = unix.AF_INET
-			s.sa = &unix.SockaddrInet4{Port: int(ap.Port()), Addr: ip.As4()}
 		} else {
 			s.family = unix.AF_INET6
-			s.sa = &unix.SockaddrInet6{Port: int(ap.Port()), Addr: ip.As16(), ZoneId: uint32(zoneIndex(s.zone))}
+			s.scopeID = uint32(zoneIndex(s.zone))
 		}
 	}
 	serverAddrs.Store(server, s)
@@ -159,7 +167,7 @@ func dialDefault(ctx context.Context, network, server string) (Conn, error) {
 	if err != nil {
 		return nil, &addr.OpError{Op: "dial", Net: network, Addr: sockAddr(network, s.ap, s.zone), Err: err}
 	}
-	if err := fd.ConnectContext(ctx, s.sa); err != nil {
+	if err := fd.ConnectContext(ctx, s.sockaddr()); err != nil {
 		fd.Close()
 		return nil, &addr.OpError{Op: "dial", Net: network, Addr: sockAddr(network, s.ap, s.zone), Err: mapErr(err)}
 	}
