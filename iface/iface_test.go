@@ -20,3 +20,31 @@ func TestFlagsString(t *testing.T) {
 	assert.Equal(t, uint(net.FlagRunning), uint(iface.FlagRunning))
 	assert.Equal(t, uint(net.FlagUp), uint(iface.FlagUp))
 }
+
+// TestAllocs checks that every call allocates less than the standard
+// library's counterpart.
+func TestAllocs(t *testing.T) {
+	ift, err := net.Interfaces()
+	if err != nil || len(ift) == 0 {
+		t.Skipf("no interfaces to look up: %v", err)
+	}
+	first := ift[0]
+	for _, tc := range []struct {
+		name     string
+		netkit   func()
+		std      func()
+		maxAlloc float64
+	}{
+		{"Interfaces", func() { _, _ = iface.Interfaces() }, func() { _, _ = net.Interfaces() }, 20},
+		{"InterfaceAddrs", func() { _, _ = iface.InterfaceAddrs() }, func() { _, _ = net.InterfaceAddrs() }, 20},
+		{"InterfaceByIndex", func() { _, _ = iface.InterfaceByIndex(first.Index) }, func() { _, _ = net.InterfaceByIndex(first.Index) }, 12},
+		{"InterfaceByName", func() { _, _ = iface.InterfaceByName(first.Name) }, func() { _, _ = net.InterfaceByName(first.Name) }, 12},
+		{"Addrs", func() { _, _ = (&iface.Interface{Index: first.Index, Name: first.Name}).Addrs() }, func() { _, _ = first.Addrs() }, 12},
+	} {
+		nk := testing.AllocsPerRun(20, tc.netkit)
+		std := testing.AllocsPerRun(20, tc.std)
+		t.Logf("%s: %v allocations, std %v", tc.name, nk, std)
+		assert.Less(t, nk, std, tc.name)
+		assert.LessOrEqual(t, nk, tc.maxAlloc, tc.name)
+	}
+}
