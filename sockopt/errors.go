@@ -19,10 +19,12 @@ type unsupportedError struct {
 	opt string
 }
 
+// Error names the option and the platform.
 func (e *unsupportedError) Error() string {
 	return "sockopt: " + e.opt + " is not supported on " + runtime.GOOS + "/" + runtime.GOARCH
 }
 
+// Unwrap returns errors.ErrUnsupported.
 func (e *unsupportedError) Unwrap() error { return errors.ErrUnsupported }
 
 func errUnsupported(opt string) error { return &unsupportedError{opt: opt} }

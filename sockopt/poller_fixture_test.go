@@ -34,6 +34,15 @@ func pollerSocket(t *testing.T, family, sotype int) *poller.FD {
 // on loopback.
 func pollerTCP(family int) func(t *testing.T) syscall.RawConn {
 	return func(t *testing.T) syscall.RawConn {
+		return syscallConn(t, pollerTCPConn(t, family))
+	}
+}
+
+// pollerTCPConn returns a poller.FD connected to a stdlib listener on
+// loopback; the test closes it at the end if it has not itself.
+func pollerTCPConn(t *testing.T, family int) *poller.FD {
+	t.Helper()
+	{
 		network, host := "tcp4", "127.0.0.1:0"
 		if family == unix.AF_INET6 {
 			network, host = "tcp6", "[::1]:0"
@@ -49,7 +58,7 @@ func pollerTCP(family int) func(t *testing.T) syscall.RawConn {
 		s, err := ln.Accept()
 		require.NoError(t, err)
 		t.Cleanup(func() { s.Close() })
-		return syscallConn(t, fd)
+		return fd
 	}
 }
 
