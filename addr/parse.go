@@ -8,9 +8,6 @@ package addr
 // dotted-quad in the last 32 bits. They write into a caller-owned array, so
 // parsing itself never allocates.
 
-// v4InV6Prefix is the RFC 4291 §2.5.5.2 prefix of an IPv4-mapped IPv6 address.
-var v4InV6Prefix = [12]byte{10: 0xff, 11: 0xff}
-
 // big is larger than any prefix length or port this package parses.
 const big = 0xFFFFFF
 
