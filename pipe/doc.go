@@ -28,6 +28,11 @@
 // connections) and return the other. Close makes Accept and Dial fail with
 // an *addr.OpError wrapping net.ErrClosed, like a socket listener.
 //
+// # Half-close
+//
+// Every pipe conn has CloseWrite, as *net.TCPConn does: the other end reads
+// io.EOF after what was written, while this end keeps reading.
+//
 // # Deadlines
 //
 // SetDeadline, SetReadDeadline and SetWriteDeadline follow net.Conn: an

@@ -62,6 +62,8 @@ type stream struct {
 	writable chan struct{} // the writer holding the write lock waits here
 	wbusy    atomic.Bool   // the write lock: one Write at a time, so writes never interleave
 	wfree    chan struct{} // token: the write lock was released
+	eof      chan struct{} // closed by the writing end's CloseWrite
+	eofOnce  sync.Once
 }
 
 func newStream(size int) *stream {
@@ -69,6 +71,7 @@ func newStream(size int) *stream {
 		readable: make(chan struct{}, 1),
 		writable: make(chan struct{}, 1),
 		wfree:    make(chan struct{}, 1),
+		eof:      make(chan struct{}),
 	}
 	if size > 0 {
 		s.ring = make([]byte, size)
@@ -156,7 +159,7 @@ func (c *Conn) readSync(b []byte) (int, error) {
 		case isClosed(c.local):
 			notify(s.readable)
 			return 0, io.ErrClosedPipe
-		case isClosed(c.remote):
+		case isClosed(c.remote) || isClosed(s.eof):
 			notify(s.readable)
 			return 0, io.EOF
 		case c.rd.expired():
@@ -195,7 +198,7 @@ func (c *Conn) readBuffered(b []byte) (int, error) {
 			return 0, os.ErrDeadlineExceeded
 		}
 		s.mu.Lock()
-		if s.n > 0 || s.pending || len(b) == 0 && !isClosed(c.remote) {
+		if s.n > 0 || s.pending || len(b) == 0 && !isClosed(c.remote) && !isClosed(s.eof) {
 			n := s.take(b)
 			if n < len(b) && s.pending { // the ring is empty: copy from the writer
 				k := copy(b[n:], s.pend)
@@ -216,7 +219,7 @@ func (c *Conn) readBuffered(b []byte) (int, error) {
 			return n, nil
 		}
 		s.mu.Unlock()
-		if isClosed(c.remote) {
+		if isClosed(c.remote) || isClosed(s.eof) {
 			notify(s.readable)
 			return 0, io.EOF
 		}
@@ -298,6 +301,8 @@ func (c *Conn) lockWrite() error {
 			return io.ErrClosedPipe
 		case <-c.remote:
 			return io.ErrClosedPipe
+		case <-s.eof:
+			return io.ErrClosedPipe
 		case <-dl:
 			return os.ErrDeadlineExceeded
 		}
@@ -311,7 +316,7 @@ func (c *Conn) unlockWrite() {
 
 // writeFailed returns why a blocked Write must stop, or nil.
 func (c *Conn) writeFailed() error {
-	if isClosed(c.local) || isClosed(c.remote) {
+	if isClosed(c.local) || isClosed(c.remote) || isClosed(c.tx.eof) {
 		return io.ErrClosedPipe
 	}
 	if c.wd.expired() {
@@ -429,6 +434,26 @@ func (c *Conn) Close() error {
 		notify(c.tx.writable)
 		notify(c.tx.readable)
 		notify(c.rx.writable)
+	})
+	return nil
+}
+
+// CloseWrite shuts down the writing direction, as (*net.TCPConn).CloseWrite
+// does: the other end reads what was already written (or buffered), then
+// io.EOF, while this end keeps reading what the other end writes. A Write
+// blocked at that moment and later Writes return io.ErrClosedPipe. It
+// returns io.ErrClosedPipe once either end is closed, nil otherwise (also
+// when repeated).
+// net.Pipe has no such method; servers and proxies that half-close look for
+// it.
+func (c *Conn) CloseWrite() error {
+	if c.closed() {
+		return io.ErrClosedPipe
+	}
+	c.tx.eofOnce.Do(func() {
+		close(c.tx.eof)
+		notify(c.tx.readable)
+		notify(c.tx.writable)
 	})
 	return nil
 }
