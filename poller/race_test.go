@@ -3,7 +3,9 @@
 package poller_test
 
 import (
+	"context"
 	"io"
+	"math/rand/v2"
 	"runtime"
 	"sync"
 	"testing"
@@ -149,4 +151,73 @@ func TestFDInet4DatagramNoAllocs(t *testing.T) {
 		}
 	})
 	assert.Zero(t, allocs)
+}
+
+// TestFDAcceptConnectContextRace races AcceptContext and ConnectContext
+// against cancellation and Close on loopback, where connects succeed at
+// once, so every interleaving of "done" and "cancelled" occurs. Each
+// outcome must be clean and every socket must end up closed.
+func TestFDAcceptConnectContextRace(t *testing.T) {
+	const rounds = 300
+	before := openFDs()
+	ln, sa := listenTCP(t)
+	accepted := make(chan *poller.FD, rounds)
+	acceptDone := make(chan struct{})
+	go func() {
+		defer close(acceptDone)
+		for {
+			ctx, cancel := context.WithTimeout(context.Background(), time.Duration(rand.IntN(200))*time.Microsecond)
+			fd, _, err := ln.AcceptContext(ctx)
+			cancel()
+			switch {
+			case err == nil:
+				accepted <- fd
+			case err == poller.ErrClosed:
+				return
+			case err != context.DeadlineExceeded:
+				t.Errorf("AcceptContext: %v", err)
+				return
+			}
+		}
+	}()
+	connected := 0
+	for range rounds {
+		c, err := poller.Socket(unix.AF_INET, unix.SOCK_STREAM, 0)
+		require.NoError(t, err)
+		ctx, cancel := context.WithCancel(context.Background())
+		go func() {
+			time.Sleep(time.Duration(rand.IntN(50)) * time.Microsecond)
+			cancel()
+		}()
+		err = c.ConnectContext(ctx, sa)
+		switch err {
+		case nil:
+			connected++
+			// The write deadline was restored: a write goes through.
+			_, werr := c.Write([]byte("x"))
+			assert.NoError(t, werr)
+		case context.Canceled:
+		default:
+			t.Errorf("ConnectContext: %v", err)
+		}
+		cancel()
+		require.NoError(t, c.Close())
+	}
+	require.NoError(t, ln.Close())
+	<-acceptDone
+	close(accepted)
+	for fd := range accepted {
+		require.NoError(t, fd.Close())
+	}
+	t.Logf("%d of %d connects completed before cancellation", connected, rounds)
+	if before >= 0 {
+		var after int
+		for range 50 {
+			if after = openFDs(); after <= before {
+				break
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		assert.LessOrEqual(t, after, before, "descriptors leaked")
+	}
 }
