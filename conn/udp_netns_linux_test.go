@@ -134,3 +134,47 @@ func TestUDPBroadcastNetns(t *testing.T) {
 		assert.Equal(t, ns.A4, from.IP.String())
 	}
 }
+
+// TestUDPLinkLocalZone sends between IPv6 link-local addresses across the
+// veth link: the destination needs its zone (the sender's interface name,
+// turned into the scope id), on WriteToUDP and on WriteToUDPAddrPort.
+func TestUDPLinkLocalZone(t *testing.T) {
+	ns := pkMakeNetns(t)
+	for _, c := range [][]string{
+		{"-n", ns.A, "addr", "add", "fe80::a/64", "dev", ns.IfA, "nodad"},
+		{"-n", ns.B, "addr", "add", "fe80::b/64", "dev", ns.IfB, "nodad"},
+	} {
+		if out, err := exec.Command("ip", c...).CombinedOutput(); err != nil {
+			t.Skipf("cannot add link-local addresses: %v: %s", err, out)
+		}
+	}
+	var r, s *conn.UDPConn
+	pkInNetns(t, ns.B, func() (err error) {
+		r, err = conn.ListenUDP("udp6", &addr.UDPAddr{IP: addr.ParseIP("fe80::b"), Zone: ns.IfB})
+		return err
+	})
+	defer r.Close()
+	require.NoError(t, r.SetReadDeadline(time.Now().Add(5*time.Second)))
+	port := r.LocalAddr().(*addr.UDPAddr).Port
+	pkInNetns(t, ns.A, func() (err error) {
+		if s, err = conn.ListenUDP("udp6", &addr.UDPAddr{IP: addr.ParseIP("fe80::a"), Zone: ns.IfA}); err != nil {
+			return err
+		}
+		// Zones are resolved in the sender's namespace, so send from here.
+		dst := &addr.UDPAddr{IP: addr.ParseIP("fe80::b"), Port: port, Zone: ns.IfA}
+		if _, err := s.WriteToUDP([]byte("zone"), dst); err != nil {
+			return err
+		}
+		_, err = s.WriteToUDPAddrPort([]byte("zone2"), dst.AddrPort())
+		return err
+	})
+	defer s.Close()
+	for _, want := range []string{"zone", "zone2"} {
+		buf := make([]byte, 16)
+		n, from, err := r.ReadFromUDPAddrPort(buf)
+		require.NoError(t, err)
+		assert.Equal(t, want, string(buf[:n]))
+		assert.Equal(t, "fe80::a", from.Addr().WithZone("").String())
+		assert.NotEmpty(t, from.Addr().Zone(), "link-local source without a zone")
+	}
+}
