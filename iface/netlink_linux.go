@@ -92,6 +92,19 @@ func isDenied(err error) bool {
 	return errors.Is(err, unix.EACCES) || errors.Is(err, unix.EPERM)
 }
 
+// canFallBack reports whether err says that netlink is refused or not
+// there (sandboxes, seccomp filters, kernels or emulations without
+// NETLINK_ROUTE), rather than that the request failed.
+func canFallBack(err error) bool {
+	for _, e := range [...]unix.Errno{unix.EACCES, unix.EPERM, unix.EAFNOSUPPORT,
+		unix.EPROTONOSUPPORT, unix.EOPNOTSUPP, unix.ESOCKTNOSUPPORT, unix.ENOSYS} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
+}
+
 // openNetlink opens a NETLINK_ROUTE socket. When binding is refused (as for
 // apps on Android 11 and later) the socket is used unbound: the kernel
 // binds it to a port of its choosing on the first send.

@@ -19,7 +19,7 @@ func (s *Snapshot) fill() error {
 	lt := &linkTable{rich: true}
 	at := &addrTable{all: true, rich: true}
 	c, err := openNetlink(0)
-	if err != nil && !isDenied(err) {
+	if err != nil && !canFallBack(err) {
 		return err
 	}
 	if c != nil {

@@ -309,7 +309,7 @@ func dumpLinks(c *nlConn, t *linkTable) error {
 			return nil
 		}
 	}
-	if !isDenied(err) {
+	if !canFallBack(err) {
 		return dumpError(err)
 	}
 	if ferr := fallbackLinks(t); ferr != nil {
@@ -422,7 +422,7 @@ func dumpAddrs(c *nlConn, t *addrTable, index int) error {
 			return nil
 		}
 	}
-	if !isDenied(err) {
+	if !canFallBack(err) {
 		return dumpError(err)
 	}
 	if ferr := fallbackAddrs(t); ferr != nil {
