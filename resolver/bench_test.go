@@ -31,9 +31,21 @@ func benchResolvers(b testing.TB) (*resolver.Resolver, func(ctx context.Context,
 		}
 }
 
+// reportCPU adds a cpu-ns/op metric (process CPU time per lookup, the
+// DNS server's excluded), steadier than ns/op on a busy machine.
+func reportCPU(b *testing.B) func() {
+	start := processCPU()
+	return func() {
+		if cpu := processCPU() - start; cpu > 0 && b.N > 0 {
+			b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
+		}
+	}
+}
+
 func runSerial(b *testing.B, name string, f func(context.Context, string) error) {
 	ctx := context.Background()
 	b.ReportAllocs()
+	defer reportCPU(b)()
 	for b.Loop() {
 		if err := f(ctx, name); err != nil {
 			b.Fatal(err)
@@ -45,6 +57,7 @@ func runParallel(b *testing.B, goroutines int, name string, f func(context.Conte
 	ctx := context.Background()
 	b.ReportAllocs()
 	b.SetParallelism(max(1, goroutines/max(1, testingProcs())))
+	defer reportCPU(b)()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
 			if err := f(ctx, name); err != nil {
