@@ -15,10 +15,12 @@ var errUnsupported = &unsupportedError{}
 
 type unsupportedError struct{}
 
+// Error names the platform.
 func (*unsupportedError) Error() string {
 	return "iface: interface enumeration not implemented on " + runtime.GOOS + "/" + runtime.GOARCH
 }
 
+// Unwrap returns errors.ErrUnsupported.
 func (*unsupportedError) Unwrap() error { return errors.ErrUnsupported }
 
 func interfaceTable(int) ([]Interface, error)                     { return nil, errUnsupported }

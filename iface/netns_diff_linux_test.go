@@ -260,3 +260,18 @@ func TestNetnsSnapshotAndDetails(t *testing.T) {
 		require.Len(t, s.AddressesOf(byName("ifb7").Index), 4)
 	})
 }
+
+// TestSharedNetns compares both implementations in namespace A of the
+// project's test network (testenv/netns.sh), when it is up.
+func TestSharedNetns(t *testing.T) {
+	requireRoot(t)
+	ns := os.Getenv("NETKIT_NETNS_A")
+	if ns == "" {
+		t.Skip(`NETKIT_NETNS_A not set: run eval "$(testenv/netns.sh up)" first (make test does it)`)
+	}
+	inNetns(t, ns, func() {
+		waitStable(t)
+		compareAll(t, false)
+		compareSnapshot(t)
+	})
+}
