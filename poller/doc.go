@@ -82,7 +82,10 @@
 // FD exists on every Unix (build tag unix). Socket and Accept create
 // descriptors close-on-exec atomically on Linux, FreeBSD and DragonFly; on
 // macOS, NetBSD and OpenBSD they set close-on-exec under syscall.ForkLock
-// instead. Writev uses writev(2) on Linux, macOS and the BSDs.
+// instead. Writev uses writev(2) on Linux, macOS and the BSDs, without
+// allocating on Linux, FreeBSD, NetBSD and DragonFly (x/sys/unix allocates
+// an iovec array per call on macOS and OpenBSD, where system calls go
+// through libc). ReadFromInet4/6 are allocation-free on Linux only.
 //
 // Poller uses epoll with an eventfd for Wake on Linux; kqueue with an
 // EVFILT_USER event on macOS, FreeBSD and DragonFly; kqueue with a self-pipe

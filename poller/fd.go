@@ -105,8 +105,9 @@ type wop struct {
 	kind   int
 	p, oob []byte
 	sa     unix.Sockaddr
-	iov    [][]byte // Writev's unwritten buffers (a window into iovBuf)
-	iovBuf [][]byte // Writev's working copy, reused between calls
+	iov    [][]byte     // Writev's unwritten buffers (a window into iovBuf)
+	iovBuf [][]byte     // Writev's working copy, reused between calls
+	vecs   []unix.Iovec // Writev's kernel iovec array, reused between calls
 	n      int
 	n64    int64
 	err    error
@@ -787,7 +788,7 @@ func (fd *FD) writeOp(s uintptr) bool {
 				iov = iov[:maxIovecs]
 			}
 			var n int
-			n, err = sysWritev(int(s), iov)
+			n, err = sysWritev(int(s), iov, &w.vecs)
 			if n > 0 {
 				w.n64 += int64(n)
 				w.iov = consumeIovecs(w.iov, n)

@@ -221,3 +221,26 @@ func TestFDAcceptConnectContextRace(t *testing.T) {
 		assert.LessOrEqual(t, after, before, "descriptors leaked")
 	}
 }
+
+// TestFDWritevNoAllocs checks that Writev reuses its buffers where netkit
+// calls writev(2) directly.
+func TestFDWritevNoAllocs(t *testing.T) {
+	switch runtime.GOOS {
+	case "linux", "freebsd", "netbsd", "dragonfly":
+	default:
+		t.Skipf("Writev allocates through x/sys/unix on %s", runtime.GOOS)
+	}
+	c, s := tcpPair(t)
+	bufs := [][]byte{[]byte("head:"), []byte("body"), []byte("\n")}
+	got := make([]byte, 10)
+	allocs := testing.AllocsPerRun(500, func() {
+		if _, err := c.Writev(bufs); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.ReadFull(s, got); err != nil {
+			t.Fatal(err)
+		}
+	})
+	assert.Zero(t, allocs)
+	assert.Equal(t, "head:body\n", string(got))
+}

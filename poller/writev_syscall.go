@@ -1,4 +1,4 @@
-//go:build dragonfly || freebsd || netbsd
+//go:build dragonfly || freebsd || linux || netbsd
 
 package poller
 
@@ -8,10 +8,10 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// sysWritev wraps writev(2), which x/sys/unix does not wrap on these
-// platforms.
-func sysWritev(fd int, iov [][]byte) (int, error) {
-	vecs := make([]unix.Iovec, 0, len(iov))
+// sysWritev wraps writev(2), building the iovec array in *scratch (kept in
+// the FD) so that the call does not allocate.
+func sysWritev(fd int, iov [][]byte, scratch *[]unix.Iovec) (int, error) {
+	vecs := (*scratch)[:0]
 	for _, b := range iov {
 		if len(b) == 0 {
 			continue
@@ -20,10 +20,12 @@ func sysWritev(fd int, iov [][]byte) (int, error) {
 		v.SetLen(len(b))
 		vecs = append(vecs, v)
 	}
+	*scratch = vecs
 	if len(vecs) == 0 {
 		return 0, nil
 	}
 	n, _, errno := unix.Syscall(unix.SYS_WRITEV, uintptr(fd), uintptr(unsafe.Pointer(&vecs[0])), uintptr(len(vecs)))
+	clear(vecs) // do not keep the caller's buffers reachable
 	if errno != 0 {
 		return 0, errno
 	}
