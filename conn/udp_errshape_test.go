@@ -50,3 +50,32 @@ func TestUDPErrorShapesAfterClose(t *testing.T) {
 		pkSameText(t, tt.op, err, serr, repl...)
 	}
 }
+
+// TestUDPWriteDeadlineMatchesStd: a write deadline in the past fails every
+// write method with the same timeout error as the stdlib's.
+func TestUDPWriteDeadlineMatchesStd(t *testing.T) {
+	nk := pkListenUDP(t, "udp4", addr.IPv4(127, 0, 0, 1))
+	std, err := net.ListenUDP("udp4", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
+	require.NoError(t, err)
+	defer std.Close()
+	repl := [][2]string{{nk.LocalAddr().String(), "L"}, {std.LocalAddr().String(), "L"}}
+	past := time.Now().Add(-time.Second)
+	require.NoError(t, nk.SetWriteDeadline(past))
+	require.NoError(t, std.SetWriteDeadline(past))
+	dst := &addr.UDPAddr{IP: addr.IPv4(127, 0, 0, 1), Port: 9}
+	sdst := &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 9}
+	buf := []byte("x")
+	_, err = nk.WriteToUDP(buf, dst)
+	_, serr := std.WriteToUDP(buf, sdst)
+	pkCheckOpError(t, err, "write")
+	pkSameText(t, "WriteToUDP past deadline", err, serr, repl...)
+	_, err = nk.WriteToUDPAddrPort(buf, dst.AddrPort())
+	_, serr = std.WriteToUDPAddrPort(buf, sdst.AddrPort())
+	pkSameText(t, "WriteToUDPAddrPort past deadline", err, serr, repl...)
+	_, _, err = nk.WriteMsgUDP(buf, nil, dst)
+	_, _, serr = std.WriteMsgUDP(buf, nil, sdst)
+	pkSameText(t, "WriteMsgUDP past deadline", err, serr, repl...)
+	var ne net.Error
+	require.ErrorAs(t, err, &ne)
+	require.True(t, ne.Timeout())
+}
