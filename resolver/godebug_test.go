@@ -21,6 +21,7 @@ func TestGodebugHelper(t *testing.T) {
 	_, err := r.LookupHost(context.Background(), "helper.test")
 	require.NoError(t, err)
 	_, _ = r.LookupAddr(context.Background(), "127.0.0.1")
+	_, _ = r.LookupHost(context.Background(), "printer.local")
 	d := resolver.DefaultResolver.Explain("helper.test")
 	os.Stdout.WriteString("DECISION " + d.Stdlib + " " + d.Debug + "\n")
 }
@@ -37,6 +38,7 @@ func TestGodebugNetDNS(t *testing.T) {
 			"netkit resolver: ignoring GODEBUG=netdns=cgo: netkit has no cgo resolver; using the Go DNS resolver",
 			"netkit resolver: hostLookupOrder(helper.test) = files,dns",
 			"netkit resolver: addrLookupOrder() = files,dns",
+			"printer.local is a .local (mDNS, RFC 6762) name",
 			"DECISION cgo cgo+2",
 		}, nil},
 		{"netdns=go+1", []string{"netkit resolver: GODEBUG setting forcing use of the Go resolver", "DECISION go go+1"}, []string{"hostLookupOrder"}},

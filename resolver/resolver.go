@@ -3,6 +3,7 @@ package resolver
 import (
 	"context"
 	"net/netip"
+	"strings"
 	"time"
 
 	"github.com/netkit-go/netkit/addr"
@@ -179,6 +180,9 @@ func (r *Resolver) hostLookupOrder(hostname string) (Order, *Config) {
 	}
 	if s := godebug(); s.level > 0 {
 		debugStartup(s)
+		if n := strings.TrimSuffix(hostname, "."); hasSuffixFold(n, ".local") {
+			println("netkit resolver: " + hostname + " is a .local (mDNS, RFC 6762) name: the pure Go resolver does not speak mDNS and asks DNS")
+		}
 		if s.level > 1 {
 			if hostname == "" {
 				println("netkit resolver: addrLookupOrder() =", order.String())
