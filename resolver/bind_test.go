@@ -282,7 +282,7 @@ func TestBINDCache(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, first, again)
 	}
-	assert.Less(t, time.Since(start), 50*time.Millisecond, "1000 cached lookups")
+	assert.Less(t, time.Since(start), 500*time.Millisecond, "1000 cached lookups (no server round trip)")
 	_, err = r.LookupHost(ctx, "nxdomain.netkit.test.")
 	var de *resolver.DNSError
 	require.ErrorAs(t, err, &de)
