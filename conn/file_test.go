@@ -14,7 +14,6 @@ import (
 	"github.com/netkit-go/netkit/conn"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"golang.org/x/sys/unix"
 )
 
 // pkFiler is what every conn with a File method offers.
@@ -228,18 +227,6 @@ func TestFileErrorsMatchStd(t *testing.T) {
 	_, serr = net.FileListener(f)
 	pkSameText(t, "FileListener(udp)", err, serr)
 	assert.True(t, errors.Is(err, syscall.EINVAL))
-
-	// A socket of a family that is neither IP nor Unix (netlink).
-	if ns, err := unix.Socket(unix.AF_NETLINK, unix.SOCK_RAW|unix.SOCK_CLOEXEC, unix.NETLINK_ROUTE); err == nil {
-		nf := os.NewFile(uintptr(ns), "netlink")
-		defer nf.Close()
-		_, err = conn.FileConn(nf)
-		_, serr = net.FileConn(nf)
-		pkSameText(t, "FileConn(netlink)", err, serr)
-		pkCheckOpError(t, err, "file")
-	} else {
-		t.Logf("no netlink socket here (%v): that case is left out", err)
-	}
 
 	// A closed file.
 	closed := pkStdFile(t, u)
