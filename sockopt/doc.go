@@ -19,7 +19,7 @@
 //     ReusePort, Broadcast, BindToDevice, PeerCred.
 //   - TCP: NoDelay, KeepAlivePeriod (the standard library's semantics),
 //     KeepAliveIdle, KeepAliveInterval, KeepAliveCount, UserTimeout,
-//     FastOpen, NotSentLowat, GetTCPInfo.
+//     FastOpen, FastOpenConnect, NotSentLowat, GetTCPInfo.
 //   - IPv4: TOS, TTL, multicast interface, TTL and loopback, group
 //     membership, ReceivePacketInfoIPv4.
 //   - IPv6: IPv6Only, TrafficClass, HopLimit, multicast interface, hop

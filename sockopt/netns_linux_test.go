@@ -325,3 +325,106 @@ func TestBindToDeviceVeth(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, received(t, rcv, "unbound", 5*time.Second), "an unbound socket missed its datagram")
 }
+
+// newLoopNetns creates a network namespace with only lo, up, and removes it
+// when the test ends.
+func newLoopNetns(t *testing.T) *vethNet {
+	t.Helper()
+	requireRoot(t, "a network namespace")
+	if _, err := exec.LookPath("ip"); err != nil {
+		t.Skipf("the ip command (iproute2) is not installed: %v", err)
+	}
+	ns := fmt.Sprintf("nkso-l%d%d", os.Getpid()%100000, time.Now().UnixNano()%1000)
+	if out, err := exec.Command("ip", "netns", "add", ns).CombinedOutput(); err != nil {
+		t.Skipf("cannot create a network namespace here: %v: %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("ip", "netns", "del", ns).Run() })
+	out, err := exec.Command("ip", "-n", ns, "link", "set", "lo", "up").CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	return &vethNet{nsA: ns}
+}
+
+// netstat returns a TcpExt counter of namespace ns.
+func netstat(t *testing.T, ns, name string) int {
+	t.Helper()
+	out, err := exec.Command("ip", "netns", "exec", ns, "cat", "/proc/net/netstat").CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	lines := strings.Split(string(out), "\n")
+	for i := 0; i+1 < len(lines); i += 2 {
+		keys, vals := strings.Fields(lines[i]), strings.Fields(lines[i+1])
+		if len(keys) == 0 || keys[0] != "TcpExt:" || len(keys) != len(vals) {
+			continue
+		}
+		for j, k := range keys {
+			if k == name {
+				var v int
+				_, err := fmt.Sscan(vals[j], &v)
+				require.NoError(t, err)
+				return v
+			}
+		}
+	}
+	t.Fatalf("no TcpExt counter %s in /proc/net/netstat", name)
+	return 0
+}
+
+// TestFastOpenNetns makes TCP Fast Open happen: in a namespace of its own
+// (net.ipv4.tcp_fastopen is per namespace) with client and server enabled,
+// a listener with SetFastOpen and clients with SetFastOpenConnect; the
+// first connection fetches a cookie, the next ones carry their data in the
+// SYN, which the server's TCPFastOpenPassive counter shows.
+func TestFastOpenNetns(t *testing.T) {
+	n := newLoopNetns(t)
+	out, err := exec.Command("ip", "netns", "exec", n.nsA, "sysctl", "-w", "net.ipv4.tcp_fastopen=3").CombinedOutput()
+	require.NoError(t, err, "%s", out)
+
+	var ln net.Listener
+	n.in(t, n.nsA, func() error {
+		lc := net.ListenConfig{Control: func(_, _ string, c syscall.RawConn) error { return sockopt.SetFastOpen(c, 16) }}
+		lc.SetMultipathTCP(false) // plain TCP: the option is TCP's
+		var err error
+		ln, err = lc.Listen(t.Context(), "tcp4", "127.0.0.1:0")
+		return err
+	})
+	defer ln.Close()
+	qlen, err := sockopt.FastOpen(syscallConn(t, ln.(*net.TCPListener)))
+	require.NoError(t, err)
+	require.Equal(t, 16, qlen)
+
+	go func() { // echo one message per connection
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			buf := make([]byte, 16)
+			n, _ := c.Read(buf)
+			c.Write(buf[:n])
+			c.Close()
+		}
+	}()
+
+	before := netstat(t, n.nsA, "TCPFastOpenPassive")
+	for i := 0; i < 3; i++ {
+		var c net.Conn
+		n.in(t, n.nsA, func() error { // the dialing socket must be created inside the namespace
+			d := net.Dialer{Control: func(_, _ string, c syscall.RawConn) error { return sockopt.SetFastOpenConnect(c, true) }}
+			var err error
+			c, err = d.Dial("tcp4", ln.Addr().String())
+			return err
+		})
+		on, err := sockopt.FastOpenConnect(syscallConn(t, c.(*net.TCPConn)))
+		require.NoError(t, err)
+		require.True(t, on)
+		_, err = c.Write([]byte("hello"))
+		require.NoError(t, err)
+		require.NoError(t, c.SetReadDeadline(time.Now().Add(5*time.Second)))
+		buf := make([]byte, 16)
+		nr, err := c.Read(buf)
+		require.NoError(t, err)
+		assert.Equal(t, "hello", string(buf[:nr]))
+		c.Close()
+	}
+	after := netstat(t, n.nsA, "TCPFastOpenPassive")
+	assert.GreaterOrEqual(t, after-before, 2, "Fast Open SYNs with data accepted by the server (TcpExt TCPFastOpenPassive)")
+}

@@ -56,6 +56,7 @@ const (
 	optKeepAliveCount
 	optUserTimeout
 	optFastOpen
+	optFastOpenConnect
 	optNotSentLowat
 	optTCPInfo
 	optTOS
@@ -95,6 +96,7 @@ var optNames = [numOpts]string{
 	optKeepAliveCount:         "TCP_KEEPCNT",
 	optUserTimeout:            "TCP_USER_TIMEOUT",
 	optFastOpen:               "TCP_FASTOPEN",
+	optFastOpenConnect:        "TCP_FASTOPEN_CONNECT",
 	optNotSentLowat:           "TCP_NOTSENT_LOWAT",
 	optTCPInfo:                "TCP_INFO",
 	optTOS:                    "IP_TOS",

@@ -73,6 +73,7 @@ func roundTripCases() []roundTripCase {
 		{"UserTimeout", tcpConns, linuxOnly(roundTrip(sockopt.UserTimeout, sockopt.SetUserTimeout, 2500*time.Millisecond, 2500*time.Millisecond))},
 		{"UserTimeout/roundup", tcpConns, linuxOnly(roundTrip(sockopt.UserTimeout, sockopt.SetUserTimeout, 1200*time.Microsecond, 2*time.Millisecond))},
 		{"FastOpen", []string{"raw-tcp4", "raw-tcp6", "std-listener", "nk-listener"}, roundTrip(sockopt.FastOpen, sockopt.SetFastOpen, 5, fastOpenWant(5))},
+		{"FastOpenConnect", []string{"raw-tcp4", "raw-tcp6"}, linuxOnly(roundTrip(sockopt.FastOpenConnect, sockopt.SetFastOpenConnect, true, true))},
 		{"NotSentLowat", allTCP, roundTrip(sockopt.NotSentLowat, sockopt.SetNotSentLowat, 16384, 16384)},
 		{"BindToDevice", all, asRoot("SO_BINDTODEVICE needs CAP_NET_RAW", linuxOnly(roundTrip(sockopt.BindToDevice, sockopt.SetBindToDevice, loopbackName(), loopbackName())))},
 		// IPPROTO_IP

@@ -19,6 +19,7 @@ var options = [numOpts]option{
 	optKeepAliveCount:         {unix.IPPROTO_TCP, unix.TCP_KEEPCNT, kindInt},
 	optUserTimeout:            {unix.IPPROTO_TCP, unix.TCP_USER_TIMEOUT, kindMillis},
 	optFastOpen:               {unix.IPPROTO_TCP, unix.TCP_FASTOPEN, kindInt},
+	optFastOpenConnect:        {unix.IPPROTO_TCP, unix.TCP_FASTOPEN_CONNECT, kindBool},
 	optNotSentLowat:           {unix.IPPROTO_TCP, unix.TCP_NOTSENT_LOWAT, kindInt},
 	optTCPInfo:                {unix.IPPROTO_TCP, unix.TCP_INFO, kindStruct},
 	optTOS:                    {unix.IPPROTO_IP, unix.IP_TOS, kindInt},

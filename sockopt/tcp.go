@@ -94,6 +94,19 @@ func SetFastOpen(rc syscall.RawConn, qlen int) error { return setInt(rc, optFast
 // 0 or 1 elsewhere.
 func FastOpen(rc syscall.RawConn) (int, error) { return getInt(rc, optFastOpen) }
 
+// SetFastOpenConnect enables TCP Fast Open on the client side of a
+// socket not yet connected (TCP_FASTOPEN_CONNECT, Linux 4.11 and later):
+// connect returns at once and the data of the first write travels in the
+// SYN when the kernel holds a Fast Open cookie for the server (it gets one
+// on the first connection). Bit 1 of net.ipv4.tcp_fastopen (on by default)
+// enables the client side. Set it from a net.Dialer's Control function.
+func SetFastOpenConnect(rc syscall.RawConn, on bool) error {
+	return setBool(rc, optFastOpenConnect, on)
+}
+
+// FastOpenConnect reports whether TCP_FASTOPEN_CONNECT is set.
+func FastOpenConnect(rc syscall.RawConn) (bool, error) { return getBool(rc, optFastOpenConnect) }
+
 // SetNotSentLowat sets TCP_NOTSENT_LOWAT: the socket reports itself
 // writable only while fewer than bytes bytes of written data are still
 // unsent, which keeps latency-sensitive senders from filling the send

@@ -46,6 +46,7 @@ func TestUnsupported(t *testing.T) {
 		optKeepAliveCount:         {func() error { return SetKeepAliveCount(rc, 1) }, func() error { _, err := KeepAliveCount(rc); return err }},
 		optUserTimeout:            {func() error { return SetUserTimeout(rc, time.Second) }, func() error { _, err := UserTimeout(rc); return err }},
 		optFastOpen:               {func() error { return SetFastOpen(rc, 1) }, func() error { _, err := FastOpen(rc); return err }},
+		optFastOpenConnect:        {func() error { return SetFastOpenConnect(rc, true) }, func() error { _, err := FastOpenConnect(rc); return err }},
 		optNotSentLowat:           {func() error { return SetNotSentLowat(rc, 1) }, func() error { _, err := NotSentLowat(rc); return err }},
 		optTCPInfo:                {func() error { _, err := GetTCPInfo(rc); return err }},
 		optTOS:                    {func() error { return SetTOS(rc, 1) }, func() error { _, err := TOS(rc); return err }},
