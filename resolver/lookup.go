@@ -25,14 +25,6 @@ func (r *Resolver) LookupHost(ctx context.Context, host string) ([]string, error
 	if _, err := netip.ParseAddr(host); err == nil {
 		return []string{host}, nil
 	}
-	if c := r.cache(); c != nil {
-		if v, err, ok := c.get(kindHost, host); ok {
-			if err != nil {
-				return nil, err
-			}
-			return append([]string(nil), v.([]string)...), nil
-		}
-	}
 	order, conf := r.hostLookupOrder(host)
 	if order == OrderFilesDNS || order == OrderFiles {
 		if addrs, _ := r.hostsTable().LookupHost(host); len(addrs) > 0 {
@@ -40,6 +32,16 @@ func (r *Resolver) LookupHost(ctx context.Context, host string) ([]string, error
 		}
 		if order == OrderFiles {
 			return nil, newDNSError(errNoSuchHost, host, "")
+		}
+	}
+	// The cache holds DNS answers only: the hosts file, consulted above,
+	// always takes effect at once.
+	if c := r.cache(); c != nil {
+		if v, err, ok := c.get(kindHost, host); ok {
+			if err != nil {
+				return nil, err
+			}
+			return append([]string(nil), v.([]string)...), nil
 		}
 	}
 	ips, _, ttl, err := r.lookupIPCNAME(ctx, "ip", host, order, conf)
@@ -130,6 +132,15 @@ func (r *Resolver) lookupIPAddr(ctx context.Context, network, host string) ([]ip
 	if ip, err := netip.ParseAddr(host); err == nil {
 		return []ipResult{{ip: ip, fromFile: true}}, nil
 	}
+	order, conf := r.hostLookupOrder(host)
+	if order == OrderFilesDNS || order == OrderFiles {
+		if ips, _ := r.filesIPs(host); len(ips) > 0 {
+			return ips, nil
+		}
+		if order == OrderFiles {
+			return nil, newDNSError(errNoSuchHost, host, "")
+		}
+	}
 	c := r.cache()
 	key := network + "\x00" + host
 	if c != nil {
@@ -140,9 +151,8 @@ func (r *Resolver) lookupIPAddr(ctx context.Context, network, host string) ([]ip
 			return append([]ipResult(nil), v.([]ipResult)...), nil
 		}
 	}
-	v, shared, err := r.group.do(ctx, key, func(ctx context.Context) (any, error) {
-		order, conf := r.hostLookupOrder(host)
-		ips, _, ttl, err := r.lookupIPOrder(ctx, network, host, order, conf)
+	v, _, err := r.group.do(ctx, key, func(ctx context.Context) (any, error) {
+		ips, _, ttl, err := r.lookupIPCNAME(ctx, network, host, order, conf)
 		if c != nil {
 			if err != nil {
 				c.putErr(kindIP, key, err, ttl)
@@ -158,11 +168,8 @@ func (r *Resolver) lookupIPAddr(ctx context.Context, network, host string) ([]ip
 		}
 		return nil, err
 	}
-	ips := v.([]ipResult)
-	if shared || c != nil {
-		ips = append([]ipResult(nil), ips...)
-	}
-	return ips, nil
+	// The slice may be shared with other callers and the cache: copy.
+	return append([]ipResult(nil), v.([]ipResult)...), nil
 }
 
 // lookupIPOrder consults the hosts file and DNS in order.
