@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"testing"
+	"time"
 
 	"github.com/netkit-go/netkit/poller"
 	"github.com/stretchr/testify/require"
@@ -28,6 +29,25 @@ func implOrder() []string {
 		return []string{"std", "netkit"}
 	}
 	return []string{"netkit", "std"}
+}
+
+// cpuMeter reports the process's CPU time (user+system, both ends of the
+// connection) per op as "cpu-ns/op": on a shared, loaded machine it is a
+// steadier comparison than wall time, which includes waiting for a CPU.
+type cpuMeter struct{ start time.Duration }
+
+func cpuNow() time.Duration {
+	var ru unix.Rusage
+	if err := unix.Getrusage(unix.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func startCPU() cpuMeter { return cpuMeter{cpuNow()} }
+
+func (m cpuMeter) report(b *testing.B) {
+	b.ReportMetric(float64(cpuNow()-m.start)/float64(b.N), "cpu-ns/op")
 }
 
 // server is what the two implementations provide.
@@ -107,6 +127,8 @@ func BenchmarkPingPong(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(2 * len(msg)))
 			b.ResetTimer()
+			cpu := startCPU()
+			defer cpu.report(b)
 			for range b.N {
 				if _, err := client.Write(msg); err != nil {
 					b.Fatal(err)
@@ -138,6 +160,8 @@ func BenchmarkBulk(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(chunk)
 			b.ResetTimer()
+			cpu := startCPU()
+			defer cpu.report(b)
 			for remaining := n * chunk; remaining > 0; {
 				m, err := client.Read(buf[:min(len(buf), remaining)])
 				if err != nil {
@@ -172,6 +196,8 @@ func BenchmarkBulkRead(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(chunk)
 			b.ResetTimer()
+			cpu := startCPU()
+			defer cpu.report(b)
 			for range b.N {
 				if _, err := client.Write(buf); err != nil {
 					b.Fatal(err)
@@ -221,6 +247,8 @@ func BenchmarkWritev(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(size)
 			b.ResetTimer()
+			cpu := startCPU()
+			defer cpu.report(b)
 			for remaining := n * size; remaining > 0; {
 				m, err := client.Read(buf[:min(len(buf), remaining)])
 				if err != nil {
