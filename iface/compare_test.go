@@ -3,6 +3,7 @@ package iface_test
 import (
 	"bytes"
 	"errors"
+	"math"
 	"net"
 	"testing"
 
@@ -143,7 +144,7 @@ func compareAll(t testing.TB, withMulticast bool) {
 // compareErrors checks the failures: bad and unknown indexes and names.
 func compareErrors(t testing.TB) {
 	t.Helper()
-	for _, index := range []int{0, -1, 1 << 30, 65535} {
+	for _, index := range []int{0, -1, 1 << 30, 65535, math.MaxInt32, int(^uint(0) >> 1), -1 << 31} {
 		wi, werr := net.InterfaceByIndex(index)
 		gi, gerr := iface.InterfaceByIndex(index)
 		if werr == nil {
@@ -178,6 +179,15 @@ func compareErrors(t testing.TB) {
 	ga, gerr := ghostG.Addrs()
 	requireSameError(t, gerr, werr, "ghost Addrs")
 	requireSameAddrs(t, ga, wa, "ghost Addrs")
+	for _, index := range []int64{1<<32 + 1, -1, math.MaxInt32 + 2} {
+		if int64(int(index)) != index {
+			continue // 32-bit int
+		}
+		wa, werr := (&net.Interface{Index: int(index)}).Addrs()
+		ga, gerr := (&iface.Interface{Index: int(index)}).Addrs()
+		requireSameError(t, gerr, werr, "Addrs of a truncating index")
+		requireSameAddrs(t, ga, wa, "Addrs of a truncating index")
+	}
 	zeroN := &net.Interface{}
 	zeroG := &iface.Interface{}
 	wa, werr = zeroN.Addrs()

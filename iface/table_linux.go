@@ -1,6 +1,7 @@
 package iface
 
 import (
+	"math"
 	"os"
 
 	"github.com/netkit-go/netkit/addr"
@@ -328,6 +329,9 @@ func dumpError(err error) error {
 }
 
 func interfaceByIndex(index int) (*Interface, error) {
+	if int64(index) > math.MaxInt32 {
+		return nil, errNoSuchInterface // Linux indexes are positive int32s
+	}
 	t := &linkTable{only: int32(index)}
 	err := getLink(t, linkRequest(index, ""))
 	if err != nil {
@@ -384,8 +388,8 @@ func interfaceAddrTable(ifi *Interface) ([]addr.Addr, error) {
 	index := 0
 	if ifi != nil {
 		t.only = int32(ifi.Index)
-		if ifi.Index <= 0 {
-			return nil, nil // no address has interface index 0
+		if ifi.Index <= 0 || int64(ifi.Index) > math.MaxInt32 {
+			return nil, nil // no address has such an interface index
 		}
 		index = ifi.Index
 	}
