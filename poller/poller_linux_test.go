@@ -66,3 +66,22 @@ func TestPollerWaitRetriesEINTR(t *testing.T) {
 	assert.Less(t, r.elapsed, timeout+200*time.Millisecond)
 	assert.Greater(t, sent, 10)
 }
+
+// TestEventString checks the description of an event carrying every
+// readiness kind Linux merges into one report (a socketpair whose peer
+// closed).
+func TestEventString(t *testing.T) {
+	p := newPoller(t)
+	fds, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_STREAM, 0)
+	require.NoError(t, err)
+	defer unix.Close(fds[0])
+	require.NoError(t, p.Add(fds[0], poller.Readable|poller.Writable, 12345))
+	require.NoError(t, unix.Close(fds[1]))
+	evs := make([]poller.Event, 4)
+	n, err := p.Wait(evs, time.Second)
+	require.NoError(t, err)
+	require.Equal(t, 1, n)
+	assert.Equal(t, "token=12345 readable|writable|readclosed|writeclosed", evs[0].String())
+	assert.Equal(t, "token=0", poller.Event{}.String())
+	require.NoError(t, p.Delete(fds[0]))
+}
