@@ -48,3 +48,40 @@ func TestAllocs(t *testing.T) {
 		assert.LessOrEqual(t, nk, tc.maxAlloc, tc.name)
 	}
 }
+
+// FuzzLookupDifferential looks up arbitrary indexes and names with both
+// implementations on the host: same interface or same error, same
+// addresses.
+func FuzzLookupDifferential(f *testing.F) {
+	for _, s := range []struct {
+		index int64
+		name  string
+	}{{1, "lo"}, {0, ""}, {-1, "eth0"}, {1<<32 + 1, "lo\x00"}, {65536, "a/b"}, {2, "LO"}, {1 << 31, "0123456789abcdef"}} {
+		f.Add(s.index, s.name)
+	}
+	f.Fuzz(func(t *testing.T, index int64, name string) {
+		if int64(int(index)) != index {
+			return
+		}
+		wi, werr := net.InterfaceByIndex(int(index))
+		gi, gerr := iface.InterfaceByIndex(int(index))
+		requireSameError(t, gerr, werr, "InterfaceByIndex")
+		if werr == nil {
+			requireSameInterface(t, gi, wi)
+		}
+		wi, werr = net.InterfaceByName(name)
+		gi, gerr = iface.InterfaceByName(name)
+		requireSameError(t, gerr, werr, "InterfaceByName")
+		if werr == nil {
+			requireSameInterface(t, gi, wi)
+		}
+		wa, werr := (&net.Interface{Index: int(index), Name: name}).Addrs()
+		ga, gerr := (&iface.Interface{Index: int(index), Name: name}).Addrs()
+		requireSameError(t, gerr, werr, "Addrs")
+		requireSameAddrs(t, ga, wa, "Addrs")
+		wm, werr := (&net.Interface{Index: int(index), Name: name}).MulticastAddrs()
+		gm, gerr := (&iface.Interface{Index: int(index), Name: name}).MulticastAddrs()
+		requireSameError(t, gerr, werr, "MulticastAddrs")
+		requireSameAddrs(t, gm, wm, "MulticastAddrs")
+	})
+}
