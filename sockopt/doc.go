@@ -18,7 +18,8 @@
 //   - SOL_SOCKET: KeepAlive, Linger, ReadBuffer, WriteBuffer, ReuseAddr,
 //     ReusePort, Broadcast, BindToDevice, PeerCred.
 //   - TCP: NoDelay, KeepAlivePeriod (the standard library's semantics),
-//     KeepAliveIdle, KeepAliveInterval, KeepAliveCount, UserTimeout,
+//     KeepAliveConfig (net.KeepAliveConfig's semantics), KeepAliveIdle,
+//     KeepAliveInterval, KeepAliveCount, UserTimeout,
 //     FastOpen, FastOpenConnect, NotSentLowat, GetTCPInfo.
 //   - IPv4: TOS, TTL, multicast interface, TTL and loopback, group
 //     membership, ReceivePacketInfoIPv4.
@@ -55,7 +56,7 @@
 //
 // The option data lives in per-OS tables of {level, name, kind}; the code
 // that converts values and calls the kernel is written once. Integer,
-// boolean, duration and linger options cost no allocation per call.
+// boolean and duration options and SetLinger cost no allocation per call.
 //
 // # Caveats
 //

@@ -70,3 +70,34 @@ func TestMatchesStdlibSetters(t *testing.T) {
 		})
 	}
 }
+
+// TestKeepAliveConfigMatchesStdlib applies the same configurations through
+// (*net.TCPConn).SetKeepAliveConfig and SetKeepAliveConfig, starting from
+// the same non-default values, and compares all four settings.
+func TestKeepAliveConfigMatchesStdlib(t *testing.T) {
+	for _, cfg := range []sockopt.KeepAliveConfig{
+		{Enable: true},
+		{Enable: false, Idle: -1, Interval: -1, Count: -1},
+		{Enable: true, Idle: 1500 * time.Millisecond, Interval: 2 * time.Second, Count: 3},
+		{Enable: true, Idle: -1, Interval: 5 * time.Second, Count: -1},
+		{Enable: false, Idle: time.Hour, Interval: 0, Count: 0},
+	} {
+		t.Run(fmt.Sprintf("%+v", cfg), func(t *testing.T) {
+			stdC, _ := tcpPair(t, "tcp4")
+			ourC, _ := tcpPair(t, "tcp4")
+			stdRC, ourRC := syscallConn(t, stdC), syscallConn(t, ourC)
+			start := sockopt.KeepAliveConfig{Enable: !cfg.Enable, Idle: 111 * time.Second, Interval: 77 * time.Second, Count: 5}
+			for _, rc := range []syscall.RawConn{stdRC, ourRC} {
+				require.NoError(t, sockopt.SetKeepAliveConfig(rc, start))
+			}
+			require.NoError(t, stdC.SetKeepAliveConfig(net.KeepAliveConfig(cfg)))
+			require.NoError(t, sockopt.SetKeepAliveConfig(ourRC, cfg))
+			want, err := sockopt.GetKeepAliveConfig(stdRC)
+			require.NoError(t, err)
+			got, err := sockopt.GetKeepAliveConfig(ourRC)
+			require.NoError(t, err)
+			assert.Equal(t, want, got)
+			assert.NotEqual(t, start, got, "the configuration changed nothing: the comparison could not fail")
+		})
+	}
+}

@@ -5,9 +5,13 @@ import (
 	"time"
 )
 
-// Defaults applied by SetKeepAlivePeriod for a zero period: the standard
-// library's (Go 1.26) default keepalive idle time.
-const defaultKeepAliveIdle = 15 * time.Second
+// The standard library's (Go 1.26) keepalive defaults, applied for zero
+// values by SetKeepAlivePeriod and SetKeepAliveConfig.
+const (
+	defaultKeepAliveIdle     = 15 * time.Second
+	defaultKeepAliveInterval = 15 * time.Second
+	defaultKeepAliveCount    = 9
+)
 
 // SetNoDelay controls Nagle's algorithm (TCP_NODELAY). noDelay true (the
 // standard library's default for TCP connections) sends data as soon as
@@ -27,13 +31,76 @@ func NoDelay(rc syscall.RawConn) (bool, error) { return getBool(rc, optNoDelay) 
 // SetKeepAliveInterval and SetKeepAliveCount for the rest, and
 // SetKeepAlive to turn probing on.
 func SetKeepAlivePeriod(rc syscall.RawConn, d time.Duration) error {
-	if d < 0 {
+	return setDurationDefault(rc, optKeepAliveIdle, d, defaultKeepAliveIdle)
+}
+
+// KeepAliveConfig holds the keepalive settings of a TCP connection, with
+// the fields and meaning of the standard library's net.KeepAliveConfig:
+// for Idle, Interval and Count, zero means the standard library's default
+// (15 s, 15 s, 9) and a negative value leaves the setting unchanged.
+type KeepAliveConfig struct {
+	// Enable turns keepalive probing (SO_KEEPALIVE) on or off.
+	Enable bool
+	// Idle is the time the connection must be idle before the first probe.
+	Idle time.Duration
+	// Interval is the time between probes.
+	Interval time.Duration
+	// Count is the number of unanswered probes that drop the connection.
+	Count int
+}
+
+// SetKeepAliveConfig applies cfg as (*net.TCPConn).SetKeepAliveConfig does:
+// SO_KEEPALIVE, then the idle time, the interval (both rounded up to whole
+// seconds) and the count, each zero replaced by the default and each
+// negative skipped. It stops at the first error.
+func SetKeepAliveConfig(rc syscall.RawConn, cfg KeepAliveConfig) error {
+	if err := SetKeepAlive(rc, cfg.Enable); err != nil {
+		return err
+	}
+	if err := setDurationDefault(rc, optKeepAliveIdle, cfg.Idle, defaultKeepAliveIdle); err != nil {
+		return err
+	}
+	if err := setDurationDefault(rc, optKeepAliveInterval, cfg.Interval, defaultKeepAliveInterval); err != nil {
+		return err
+	}
+	switch {
+	case cfg.Count == 0:
+		return setInt(rc, optKeepAliveCount, defaultKeepAliveCount)
+	case cfg.Count > 0:
+		return setInt(rc, optKeepAliveCount, cfg.Count)
+	}
+	return nil
+}
+
+// GetKeepAliveConfig returns the connection's keepalive settings as the kernel
+// reports them (Linux's defaults for a socket the standard library has not
+// touched are 7200 s, 75 s and 9).
+func GetKeepAliveConfig(rc syscall.RawConn) (KeepAliveConfig, error) {
+	var cfg KeepAliveConfig
+	var err error
+	if cfg.Enable, err = KeepAlive(rc); err != nil {
+		return cfg, err
+	}
+	if cfg.Idle, err = KeepAliveIdle(rc); err != nil {
+		return cfg, err
+	}
+	if cfg.Interval, err = KeepAliveInterval(rc); err != nil {
+		return cfg, err
+	}
+	cfg.Count, err = KeepAliveCount(rc)
+	return cfg, err
+}
+
+// setDurationDefault is setDuration with the standard library's keepalive
+// conventions: 0 means def, negative means leave unchanged.
+func setDurationDefault(rc syscall.RawConn, id optID, d, def time.Duration) error {
+	switch {
+	case d == 0:
+		d = def
+	case d < 0:
 		return nil
 	}
-	if d == 0 {
-		d = defaultKeepAliveIdle
-	}
-	return setDuration(rc, optKeepAliveIdle, d)
+	return setDuration(rc, id, d)
 }
 
 // SetKeepAliveIdle sets the idle time before the first keepalive probe

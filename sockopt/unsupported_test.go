@@ -31,7 +31,7 @@ func TestUnsupported(t *testing.T) {
 	rc := noCallConn{t}
 	var pi PacketInfo
 	calls := map[optID][]func() error{
-		optKeepAlive:              {func() error { return SetKeepAlive(rc, true) }, func() error { _, err := KeepAlive(rc); return err }},
+		optKeepAlive:              {func() error { return SetKeepAliveConfig(rc, KeepAliveConfig{}) }, func() error { _, err := GetKeepAliveConfig(rc); return err }, func() error { return SetKeepAlive(rc, true) }, func() error { _, err := KeepAlive(rc); return err }},
 		optLinger:                 {func() error { return SetLinger(rc, 1) }, func() error { _, err := Linger(rc); return err }},
 		optReadBuffer:             {func() error { return SetReadBuffer(rc, 1) }, func() error { _, err := ReadBuffer(rc); return err }},
 		optWriteBuffer:            {func() error { return SetWriteBuffer(rc, 1) }, func() error { _, err := WriteBuffer(rc); return err }},
