@@ -703,9 +703,9 @@ func (fd *FD) control(call string, fn func(s int) error) error {
 
 // rawRead runs the read-side op described by fd.r (fd.rmu held).
 func (fd *FD) rawRead() error {
-	fd.r.err = nil
+	fd.r.err, fd.r.n, fd.r.oobn, fd.r.rflags, fd.r.nfd = nil, 0, 0, 0, -1
 	if err := fd.rc.Read(fd.r.fn); err != nil {
-		fd.r.n = 0
+		fd.r.n, fd.r.oobn, fd.r.rflags = 0, 0, 0
 		return fd.rawErr(err)
 	}
 	return fd.r.err
@@ -713,7 +713,7 @@ func (fd *FD) rawRead() error {
 
 // rawWrite runs the write-side op described by fd.w (fd.wmu held).
 func (fd *FD) rawWrite() error {
-	fd.w.err = nil
+	fd.w.err, fd.w.n = nil, 0
 	if err := fd.rc.Write(fd.w.fn); err != nil {
 		return fd.rawErr(err)
 	}
@@ -758,7 +758,7 @@ func (fd *FD) readOp(s uintptr) bool {
 		case unix.EAGAIN:
 			return false
 		}
-		r.n = 0
+		r.n, r.oobn, r.rflags = 0, 0, 0
 		r.err = os.NewSyscallError(call, err)
 		return true
 	}
