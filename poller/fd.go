@@ -41,6 +41,7 @@ import (
 //
 // Methods are safe for concurrent use: one Read and one Write may run at the
 // same time; further concurrent readers (or writers) wait for their turn.
+// An FD comes from Socket, NewFD or Accept; the zero value is not usable.
 type FD struct {
 	f      *os.File
 	rc     syscall.RawConn

@@ -111,7 +111,8 @@ func appendUint(b []byte, v uint64) []byte {
 //
 // Add, Modify, Delete and Wake may be called from any goroutine, also while
 // another goroutine is blocked in Wait. Wait is meant to be called by one
-// goroutine (the event loop); concurrent calls are serialized.
+// goroutine (the event loop); concurrent calls are serialized. Create a
+// Poller with New; the zero value is not usable.
 //
 // The descriptors given to Add stay owned by the caller. Delete a descriptor
 // before closing it: the kernel drops a closed descriptor's registration only
