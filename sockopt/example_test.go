@@ -172,3 +172,30 @@ func ExampleJoinGroupIPv4() {
 	// joined
 	// left
 }
+
+// SetKeepAliveConfig takes net.KeepAliveConfig's fields: zero means the
+// standard library's default, negative leaves a setting alone.
+func ExampleSetKeepAliveConfig() {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer ln.Close()
+	c, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer c.Close()
+	rc, _ := c.(*net.TCPConn).SyscallConn()
+
+	cfg := sockopt.KeepAliveConfig{Enable: true, Idle: time.Minute, Interval: 0, Count: -1}
+	if err := sockopt.SetKeepAliveConfig(rc, cfg); err != nil {
+		log.Fatal(err)
+	}
+	got, err := sockopt.GetKeepAliveConfig(rc)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%+v\n", got)
+	// Output: {Enable:true Idle:1m0s Interval:15s Count:9}
+}
