@@ -560,3 +560,36 @@ func TestFDInetDatagrams(t *testing.T) {
 		}
 	}
 }
+
+// TestFDCloseWaitsForLastUser checks the lifetime contract: a call that holds
+// the descriptor (here a SyscallConn Control callback) keeps it open and
+// valid even while Close runs; the descriptor is closed once that user is
+// done, and Close returns only then.
+func TestFDCloseWaitsForLastUser(t *testing.T) {
+	a, _ := socketPair(t, unix.SOCK_STREAM)
+	rc, err := a.SyscallConn()
+	require.NoError(t, err)
+	inside := make(chan uintptr)
+	type report struct {
+		valid error
+		done  time.Time
+	}
+	reports := make(chan report, 1)
+	go func() {
+		rc.Control(func(s uintptr) {
+			inside <- s
+			time.Sleep(100 * time.Millisecond) // Close is called meanwhile
+			_, valid := unix.FcntlInt(s, unix.F_GETFD, 0)
+			reports <- report{valid, time.Now()}
+		})
+	}()
+	s := <-inside
+	time.Sleep(10 * time.Millisecond)
+	require.NoError(t, a.Close())
+	closed := time.Now()
+	r := <-reports
+	assert.NoError(t, r.valid, "descriptor closed under a running user")
+	assert.False(t, closed.Before(r.done), "Close returned before the last user let go")
+	_, err = unix.FcntlInt(s, unix.F_GETFD, 0)
+	assert.ErrorIs(t, err, unix.EBADF, "descriptor still open after Close")
+}
