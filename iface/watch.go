@@ -67,8 +67,10 @@ const WatchBuffer = 128
 //     is closed to know that everything is released.
 //
 // The subscription starts before Watch returns: a change made after Watch
-// returns is delivered. Watch returns an error when the subscription
-// cannot be made (on Android 11+ apps cannot bind netlink sockets).
+// returns is delivered. Where bind(2) on netlink sockets is refused (apps
+// on Android 11 and later), Watch joins the groups with
+// NETLINK_ADD_MEMBERSHIP instead; only when that is refused too does it
+// return an error, a *FallbackError naming both failures.
 func Watch(ctx context.Context) (<-chan Event, error) {
 	ch := make(chan Event, WatchBuffer)
 	if err := watch(ctx, ch); err != nil {

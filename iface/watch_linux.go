@@ -17,10 +17,9 @@ func watch(ctx context.Context, ch chan<- Event) error {
 	if err != nil {
 		return os.NewSyscallError("socket", err)
 	}
-	groups := uint32(unix.RTMGRP_LINK | unix.RTMGRP_IPV4_IFADDR | unix.RTMGRP_IPV6_IFADDR)
-	if err := unix.Bind(fd, &unix.SockaddrNetlink{Family: unix.AF_NETLINK, Groups: groups}); err != nil {
+	if err := subscribe(fd); err != nil {
 		unix.Close(fd)
-		return os.NewSyscallError("bind", err)
+		return err
 	}
 	// A large receive buffer absorbs bursts while the consumer is slow
 	// (SO_RCVBUFFORCE passes the rmem_max limit when privileged).
@@ -73,6 +72,46 @@ func watch(ctx context.Context, ch chan<- Event) error {
 			}
 		}
 	}()
+	return nil
+}
+
+// subscribe joins the link and address groups: by bind(2), or, where
+// binding is refused (Android 11+ apps), by NETLINK_ADD_MEMBERSHIP on a
+// socket the kernel bound on its first send.
+func subscribe(fd int) error {
+	groups := uint32(unix.RTMGRP_LINK | unix.RTMGRP_IPV4_IFADDR | unix.RTMGRP_IPV6_IFADDR)
+	var err error
+	if testDeny&denyBind != 0 {
+		err = unix.EACCES
+	} else {
+		err = unix.Bind(fd, &unix.SockaddrNetlink{Family: unix.AF_NETLINK, Groups: groups})
+	}
+	if err == nil {
+		return nil
+	}
+	bindErr := os.NewSyscallError("bind", err)
+	if !isDenied(err) {
+		return bindErr
+	}
+	// Multicast is delivered to bound sockets only: a message to the
+	// kernel binds this one (NLMSG_NOOP without NLM_F_ACK has no answer).
+	noop := make([]byte, nlmsgHdrLen)
+	ne.PutUint32(noop[0:4], nlmsgHdrLen)
+	ne.PutUint16(noop[4:6], unix.NLMSG_NOOP)
+	ne.PutUint16(noop[6:8], unix.NLM_F_REQUEST)
+	if _, err := unix.Write(fd, noop); err != nil {
+		return fallbackError("changes", bindErr, os.NewSyscallError("write", err))
+	}
+	for _, g := range [...]int{unix.RTNLGRP_LINK, unix.RTNLGRP_IPV4_IFADDR, unix.RTNLGRP_IPV6_IFADDR} {
+		if testDeny&denySocket != 0 {
+			err = unix.EACCES
+		} else {
+			err = unix.SetsockoptInt(fd, unix.SOL_NETLINK, unix.NETLINK_ADD_MEMBERSHIP, g)
+		}
+		if err != nil {
+			return fallbackError("changes", bindErr, os.NewSyscallError("setsockopt", err))
+		}
+	}
 	return nil
 }
 

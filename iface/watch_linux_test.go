@@ -22,8 +22,18 @@ func ipBatch(t testing.TB, ns, batch string) {
 }
 
 // TestWatch creates and deletes an interface and addresses in a namespace
-// and observes the events in order.
+// and observes the events in order; also with bind(2) refused, where Watch
+// subscribes with NETLINK_ADD_MEMBERSHIP.
 func TestWatch(t *testing.T) {
+	t.Run("bind", func(t *testing.T) { testWatch(t) })
+	t.Run("add-membership", func(t *testing.T) {
+		restore := iface.SetDenyForTest(iface.DenyBind)
+		defer restore()
+		testWatch(t)
+	})
+}
+
+func testWatch(t *testing.T) {
 	ns := newNetns(t, "link set lo up\n")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -147,6 +157,21 @@ loop:
 	cancel()
 	for range events {
 	}
+}
+
+// TestWatchRefused: when neither bind(2) nor NETLINK_ADD_MEMBERSHIP is
+// allowed, Watch says so.
+func TestWatchRefused(t *testing.T) {
+	restore := iface.SetDenyForTest(iface.DenyBind | iface.DenySocket)
+	defer restore()
+	events, err := iface.Watch(context.Background())
+	require.Error(t, err)
+	require.Nil(t, events)
+	var fe *iface.FallbackError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "changes", fe.What)
+	assert.Contains(t, err.Error(), "bind")
+	assert.Contains(t, err.Error(), "setsockopt")
 }
 
 // TestWatchCancel checks that a Watch nobody reads ends with its context.
