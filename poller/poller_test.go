@@ -5,6 +5,7 @@ package poller_test
 import (
 	"errors"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -346,4 +347,58 @@ func TestPollerWaitNoAllocs(t *testing.T) {
 		}
 	})
 	assert.Zero(t, allocs)
+}
+
+// TestPollerConcurrentUse runs an event loop while other goroutines add,
+// modify and delete registrations, write to the peers and call Wake, then
+// closes the Poller under the loop. Run it under -race.
+func TestPollerConcurrentUse(t *testing.T) {
+	p, err := poller.New()
+	require.NoError(t, err)
+	const workers, rounds = 4, 200
+	loopDone := make(chan error, 1)
+	var seen atomic.Int64
+	go func() {
+		evs := make([]poller.Event, 32)
+		for {
+			n, err := p.Wait(evs, -1)
+			if err != nil {
+				loopDone <- err
+				return
+			}
+			seen.Add(int64(n))
+		}
+	}()
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range rounds {
+				fds, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_STREAM, 0)
+				if !assert.NoError(t, err) {
+					return
+				}
+				tok := poller.Token(w*rounds + i)
+				assert.NoError(t, p.Add(fds[0], poller.Readable|poller.EdgeTriggered, tok))
+				unix.Write(fds[1], []byte("x"))
+				assert.NoError(t, p.Modify(fds[0], poller.Readable|poller.Writable, tok))
+				if i%10 == 0 {
+					assert.NoError(t, p.Wake())
+				}
+				assert.NoError(t, p.Delete(fds[0]))
+				unix.Close(fds[0])
+				unix.Close(fds[1])
+			}
+		}()
+	}
+	wg.Wait()
+	require.NoError(t, p.Close())
+	select {
+	case err := <-loopDone:
+		assert.Equal(t, poller.ErrClosed, err)
+	case <-time.After(5 * time.Second):
+		t.Fatal("event loop still blocked 5s after Close")
+	}
+	assert.Positive(t, seen.Load(), "the loop saw no events at all")
 }
