@@ -167,8 +167,9 @@ var intOps = sync.Pool{New: func() any {
 	return p
 }}
 
-// runIntOp runs f (one of p's bound functions) on rc and returns p's
-// results, wrapping an errno in an *os.SyscallError named call.
+// runIntOp takes an op from the pool, loads o, v and on into it, runs the
+// function pick chooses on rc and returns the op's results, wrapping an
+// errno in an *os.SyscallError named call.
 func runIntOp(rc syscall.RawConn, call string, o *option, v int, on bool, pick func(*intOp) func(uintptr)) (int, bool, error) {
 	p := intOps.Get().(*intOp)
 	p.o, p.v, p.on, p.err = o, v, on, nil
@@ -257,7 +258,10 @@ func setDuration(rc syscall.RawConn, id optID, d time.Duration) error {
 		return errInvalid(setsockoptName)
 	}
 	u := unit(o)
-	v := (d + u - 1) / u
+	v := d / u
+	if d%u != 0 {
+		v++
+	}
 	if v > math.MaxInt32 {
 		v = math.MaxInt32 // the kernel's limit is smaller still and reports EINVAL
 	}

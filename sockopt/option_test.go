@@ -4,6 +4,7 @@ package sockopt_test
 
 import (
 	"errors"
+	"math"
 	"net"
 	"os"
 	"runtime"
@@ -235,6 +236,16 @@ func TestSyscallErrors(t *testing.T) {
 
 	err = sockopt.SetKeepAliveIdle(tcp, -time.Second)
 	requireSyscallError(t, err, "setsockopt", unix.EINVAL)
+
+	err = sockopt.SetKeepAliveIdle(tcp, time.Duration(math.MaxInt64)) // no overflow to a negative count
+	requireSyscallError(t, err, "setsockopt", unix.EINVAL)
+	err = sockopt.SetUserTimeout(tcp, time.Duration(math.MaxInt64)) // clamped to MaxInt32 ms: the kernel takes it
+	if runtime.GOOS == "linux" {
+		require.NoError(t, err)
+		d, err := sockopt.UserTimeout(tcp)
+		require.NoError(t, err)
+		assert.Equal(t, time.Duration(math.MaxInt32)*time.Millisecond, d)
+	}
 
 	err = sockopt.JoinGroupIPv4(udp, 0, nil, addr.IP{0x20, 1, 0xd, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1})
 	requireSyscallError(t, err, "setsockopt", unix.EINVAL)
