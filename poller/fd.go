@@ -145,7 +145,8 @@ func Socket(family, sotype, proto int) (*FD, error) {
 // NewFD wraps an existing socket descriptor sysfd of the given address family
 // (unix.AF_INET, ...) and socket type (unix.SOCK_STREAM, ...). It puts sysfd
 // in non-blocking mode and registers it with the runtime poller; name is used
-// as the name of the underlying *os.File.
+// as the name of the underlying *os.File. It leaves the close-on-exec flag
+// as it is: that is the creator's business (and racy to set late).
 //
 // NewFD takes ownership of sysfd: the FD closes it, and if NewFD fails it
 // has already closed it. sysfd must be a descriptor the runtime poller can

@@ -593,3 +593,29 @@ func TestFDCloseWaitsForLastUser(t *testing.T) {
 	_, err = unix.FcntlInt(s, unix.F_GETFD, 0)
 	assert.ErrorIs(t, err, unix.EBADF, "descriptor still open after Close")
 }
+
+// TestFDFlags checks that Socket, Accept and NewFD descriptors are
+// non-blocking and close-on-exec.
+func TestFDFlags(t *testing.T) {
+	c, s := tcpPair(t)
+	fds, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_STREAM, 0) // blocking, inheritable
+	require.NoError(t, err)
+	defer unix.Close(fds[1])
+	wrapped, err := poller.NewFD(fds[0], unix.AF_UNIX, unix.SOCK_STREAM, "wrapped")
+	require.NoError(t, err)
+	defer wrapped.Close()
+	for name, fd := range map[string]*poller.FD{"Socket": c, "Accept": s, "NewFD": wrapped} {
+		rc, err := fd.SyscallConn()
+		require.NoError(t, err)
+		require.NoError(t, rc.Control(func(s uintptr) {
+			fl, err := unix.FcntlInt(s, unix.F_GETFL, 0)
+			require.NoError(t, err)
+			assert.NotZero(t, fl&unix.O_NONBLOCK, "%s: not non-blocking", name)
+			if name != "NewFD" { // NewFD leaves close-on-exec to the caller
+				fdfl, err := unix.FcntlInt(s, unix.F_GETFD, 0)
+				require.NoError(t, err)
+				assert.NotZero(t, fdfl&unix.FD_CLOEXEC, "%s: not close-on-exec", name)
+			}
+		}))
+	}
+}
