@@ -125,7 +125,10 @@ func (c *UDPConn) WriteToUDP(b []byte, a *addr.UDPAddr) (int, error) {
 	return n, err
 }
 
-// WriteToUDPAddrPort acts like WriteTo but takes a netip.AddrPort.
+// WriteToUDPAddrPort acts like WriteTo but takes a netip.AddrPort. On a
+// "udp4" socket an IPv4-mapped IPv6 address is sent to as the IPv4 address
+// it maps (as WriteToUDP does with a 16-byte IP; the stdlib's
+// WriteToUDPAddrPort refuses it as a non-IPv4 address).
 func (c *UDPConn) WriteToUDPAddrPort(b []byte, a netip.AddrPort) (int, error) {
 	if !c.ok() {
 		return 0, syscall.EINVAL

@@ -453,3 +453,26 @@ func TestDialerDialUDPAndIP(t *testing.T) {
 	defer ic.Close()
 	assert.Equal(t, "127.0.0.1", ic.RemoteAddr().String())
 }
+
+// TestUDPWriteToMappedAddrPort: an IPv4-mapped AddrPort reaches the IPv4
+// address on a "udp4" socket, on both write paths.
+func TestUDPWriteToMappedAddrPort(t *testing.T) {
+	a := pkListenUDP(t, "udp4", addr.IPv4(127, 0, 0, 1))
+	b := pkListenUDP(t, "udp4", addr.IPv4(127, 0, 0, 1))
+	require.NoError(t, b.SetReadDeadline(time.Now().Add(5*time.Second)))
+	port := uint16(b.LocalAddr().(*addr.UDPAddr).Port)
+	mapped := netip.AddrPortFrom(netip.MustParseAddr("::ffff:127.0.0.1"), port)
+	_, err := a.WriteToUDPAddrPort([]byte("m1"), mapped)
+	require.NoError(t, err)
+	_, _, err = a.WriteMsgUDPAddrPort([]byte("m2"), nil, mapped)
+	require.NoError(t, err)
+	buf := make([]byte, 4)
+	for _, want := range []string{"m1", "m2"} {
+		n, _, err := b.ReadFromUDPAddrPort(buf)
+		require.NoError(t, err)
+		assert.Equal(t, want, string(buf[:n]))
+	}
+	_, err = a.WriteToUDPAddrPort([]byte("x"), netip.AddrPortFrom(netip.IPv6Loopback(), port))
+	pkCheckOpError(t, err, "write")
+	assert.Contains(t, err.Error(), "non-IPv4 address")
+}
