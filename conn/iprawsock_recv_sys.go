@@ -69,6 +69,7 @@ func (c *IPConn) recvIPv4(b, oob []byte) (n, oobn, flags int, src netip.Addr, er
 		o.iov[1].SetLen(len(b))
 		niov = 2
 	}
+	o.rsa.Addr.Family = unix.AF_UNSPEC // no stale sender if the kernel leaves it
 	o.msg = unix.Msghdr{Name: (*byte)(unsafe.Pointer(&o.rsa)), Namelen: unix.SizeofSockaddrAny, Iov: &o.iov[0]}
 	o.msg.SetIovlen(niov)
 	if len(oob) > 0 {

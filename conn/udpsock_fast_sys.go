@@ -185,6 +185,7 @@ func (c *UDPConn) recvFrom(b []byte) (int, netip.AddrPort, error) {
 	o := &c.ops.r
 	o.mu.Lock()
 	o.p, o.err = b, nil
+	o.rsa.Addr.Family = unix.AF_UNSPEC // no stale sender if the kernel leaves it
 	err = rc.Read(o.fn)
 	o.p = nil
 	if err != nil {
@@ -235,6 +236,7 @@ func (c *UDPConn) recvMsg(b, oob []byte) (n, oobn, flags int, ap netip.AddrPort,
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	o.set(b, oob, true, unix.SizeofSockaddrAny)
+	o.rsa.Addr.Family = unix.AF_UNSPEC // no stale sender if the kernel leaves it
 	err = rc.Read(o.fn)
 	o.clear()
 	if err != nil {
