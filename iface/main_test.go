@@ -12,6 +12,13 @@ import (
 // childEnv marks a test binary re-executed inside a network namespace.
 const childEnv = "NETKIT_IFACE_CHILD"
 
+// init keeps the process's main thread for the main goroutine. Tests move
+// locked threads into network namespaces; if one of them were the main
+// thread it could not exit and would stay in that namespace, and the
+// standard library, which reads /proc/net (the main thread's view) for
+// MulticastAddrs, would answer for it on the host.
+func init() { runtime.LockOSThread() }
+
 // TestMain checks that the tests leak neither goroutines nor (on Linux)
 // file descriptors: every netlink socket is closed before a call returns
 // and Watch's reader is gone once its channel is closed.
@@ -27,7 +34,12 @@ func TestMain(m *testing.M) {
 		w.Close()
 	}
 	before := openFDs()
+	ns, _ := os.Readlink("/proc/self/ns/net")
 	code := m.Run()
+	if after, _ := os.Readlink("/proc/self/ns/net"); after != ns {
+		fmt.Fprintf(os.Stderr, "the main thread changed network namespace: %s before the tests, %s after\n", ns, after)
+		code = 1
+	}
 	if code == 0 {
 		if err := goleak.Find(); err != nil {
 			fmt.Fprintln(os.Stderr, "goleak:", err)
