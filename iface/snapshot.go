@@ -10,10 +10,12 @@ import (
 // span is a part of a buffer: offset and length.
 type span struct{ off, n int32 }
 
-// Snapshot is the interface table and the address table read once, at
-// the same moment: one link dump and one address dump on Linux, where the
-// standard library dumps the whole address table again for every
-// Interface.Addrs call (with 3,000 interfaces that is 3,000 full dumps).
+// Snapshot is the interface table and the address table read once, one
+// right after the other on one socket: one link dump and one address dump
+// on Linux, where the standard library dumps the whole address table again
+// for every Interface.Addrs call (with 3,000 interfaces that is 3,000 full
+// dumps). An address of a link created between the two dumps is in
+// InterfaceAddrs and Addresses but in no interface's Addrs.
 //
 // A Snapshot is immutable and safe for concurrent use. The slices and
 // values its methods return are shared by every caller: treat them as
