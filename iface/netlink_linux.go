@@ -194,6 +194,11 @@ func (c *nlConn) recv() ([]byte, error) {
 		if err != nil {
 			return nil, os.NewSyscallError("read", err)
 		}
+		if n < nlmsgHdrLen {
+			// Not even a header: the socket is not talking netlink to us
+			// (and an empty read must not loop forever).
+			return nil, os.NewSyscallError(syscallDump, unix.EINVAL)
+		}
 		return buf[:n], nil
 	}
 }
