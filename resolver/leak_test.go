@@ -25,10 +25,11 @@ func TestLeakThousandsOfLookups(t *testing.T) {
 	silent.SetBehavior(dnstest.Behavior{Drop: true})
 	fds, goroutines := openFDs(), runtime.NumGoroutine()
 
-	rGood := testResolver(t, []string{good.Addr})
+	generous := func(c *resolver.Config) { c.Timeout, c.Attempts = 5*time.Second, 2 }
+	rGood := testResolver(t, []string{good.Addr}, generous)
 	rSlow := testResolver(t, []string{slow.Addr}, func(c *resolver.Config) { c.Timeout = time.Second })
 	rSilent := testResolver(t, []string{silent.Addr}, func(c *resolver.Config) { c.Timeout = 5 * time.Millisecond })
-	rPipe := testResolver(t, []string{good.Addr}, func(c *resolver.Config) { c.Transport = resolver.TransportTCPPipelined })
+	rPipe := testResolver(t, []string{good.Addr}, generous, func(c *resolver.Config) { c.Transport = resolver.TransportTCPPipelined })
 
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 64)

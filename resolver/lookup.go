@@ -9,6 +9,12 @@ import (
 	"golang.org/x/net/dns/dnsmessage"
 )
 
+// maybeIP reports whether s could be an IP literal (IPv4 starts with a
+// digit, IPv6 has a colon), to spare names the cost of a failed parse.
+func maybeIP(s string) bool {
+	return s != "" && ('0' <= s[0] && s[0] <= '9' || strings.IndexByte(s, ':') >= 0)
+}
+
 // ipResult is one address found by a host lookup; fromFile marks hosts-file
 // and literal addresses (16-byte IPv4 form, as in the standard library).
 type ipResult struct {
@@ -22,8 +28,10 @@ func (r *Resolver) LookupHost(ctx context.Context, host string) ([]string, error
 	if host == "" {
 		return nil, newDNSError(errNoSuchHost, host, "")
 	}
-	if _, err := netip.ParseAddr(host); err == nil {
-		return []string{host}, nil
+	if maybeIP(host) {
+		if _, err := netip.ParseAddr(host); err == nil {
+			return []string{host}, nil
+		}
 	}
 	order, conf := r.hostLookupOrder(host)
 	if order == OrderFilesDNS || order == OrderFiles {
@@ -129,8 +137,10 @@ func (r *Resolver) lookupIPAddr(ctx context.Context, network, host string) ([]ip
 	if host == "" {
 		return nil, newDNSError(errNoSuchHost, host, "")
 	}
-	if ip, err := netip.ParseAddr(host); err == nil {
-		return []ipResult{{ip: ip, fromFile: true}}, nil
+	if maybeIP(host) {
+		if ip, err := netip.ParseAddr(host); err == nil {
+			return []ipResult{{ip: ip, fromFile: true}}, nil
+		}
 	}
 	order, conf := r.hostLookupOrder(host)
 	if order == OrderFilesDNS || order == OrderFiles {
