@@ -100,8 +100,9 @@ func Broadcast(rc syscall.RawConn) (bool, error) { return getBool(rc, optBroadca
 // SetBindToDevice restricts the socket to the network interface named ifname
 // (SO_BINDTODEVICE, Linux only): only packets received on it are delivered
 // and packets are sent out of it whatever the routing table says. An empty
-// name removes the binding. Setting it needs CAP_NET_RAW unless the socket
-// is unbound from a device or (since Linux 5.7) already bound to it.
+// name removes the binding. Since Linux 5.7 any process may bind a socket
+// that is not bound to a device yet; changing or removing a binding (and
+// any binding on older kernels) needs CAP_NET_RAW.
 func SetBindToDevice(rc syscall.RawConn, ifname string) error {
 	o, err := lookup(optBindToDevice)
 	if err != nil {

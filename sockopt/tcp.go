@@ -182,6 +182,7 @@ func SetNotSentLowat(rc syscall.RawConn, bytes int) error {
 	return setInt(rc, optNotSentLowat, bytes)
 }
 
-// NotSentLowat returns the TCP_NOTSENT_LOWAT setting (on Linux, 4294967295
-// when unset, the value of net.ipv4.tcp_notsent_lowat by default).
+// NotSentLowat returns the TCP_NOTSENT_LOWAT setting. On Linux 0 means
+// unset: the system-wide net.ipv4.tcp_notsent_lowat applies (unlimited by
+// default).
 func NotSentLowat(rc syscall.RawConn) (int, error) { return getInt(rc, optNotSentLowat) }
