@@ -60,6 +60,9 @@ func (c *UDPConn) readFromUDP(b []byte, a *addr.UDPAddr) (int, *addr.UDPAddr, er
 	if err != nil {
 		return n, nil, err
 	}
+	if !ap.IsValid() {
+		return n, nil, nil // no sender address reported
+	}
 	ip := ap.Addr()
 	if ip.Is4() {
 		v4 := ip.As4()
