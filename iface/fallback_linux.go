@@ -240,16 +240,18 @@ func ifconfEntries(fd int, t *addrTable, b []byte) error {
 	return nil
 }
 
+// maskOnes counts the leading one bits of a netmask.
 func maskOnes(m []byte) int {
 	n := 0
 	for _, b := range m {
-		for b&0x80 != 0 {
-			n++
-			b <<= 1
-		}
-		if b != 0 || n%8 != 0 {
+		if b != 0xff {
+			for b&0x80 != 0 {
+				n++
+				b <<= 1
+			}
 			break
 		}
+		n += 8
 	}
 	return n
 }
