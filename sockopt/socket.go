@@ -54,8 +54,8 @@ func Linger(rc syscall.RawConn) (int, error) {
 }
 
 // SetReadBuffer sets the size of the operating system's receive buffer
-// (SO_RCVBUF) in bytes. The kernel may round or clamp the value (on Linux
-// to net.core.rmem_max for an unprivileged size request) and Linux doubles
+// (SO_RCVBUF) in bytes. The kernel may round or clamp the value (Linux
+// clamps it to net.core.rmem_max) and Linux doubles
 // it to leave room for its own bookkeeping: see ReadBuffer.
 func SetReadBuffer(rc syscall.RawConn, bytes int) error { return setInt(rc, optReadBuffer, bytes) }
 

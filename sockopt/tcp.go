@@ -152,8 +152,8 @@ func UserTimeout(rc syscall.RawConn) (time.Duration, error) {
 // SetFastOpen enables TCP Fast Open (RFC 7413) on a listening socket
 // (TCP_FASTOPEN); set it before Listen. On Linux qlen is the maximum number
 // of pending Fast Open requests and 0 disables it; the kernel accepts Fast
-// Open SYNs only while bit 2 of net.ipv4.tcp_fastopen is set (the default
-// 1 enables the client side only). On darwin and FreeBSD any non-zero qlen
+// Open SYNs only while net.ipv4.tcp_fastopen has its 0x2 bit set (the
+// default, 1, enables the client side only). On darwin and FreeBSD any non-zero qlen
 // enables it (FreeBSD also needs net.inet.tcp.fastopen.server_enable).
 func SetFastOpen(rc syscall.RawConn, qlen int) error { return setInt(rc, optFastOpen, qlen) }
 
@@ -165,8 +165,8 @@ func FastOpen(rc syscall.RawConn) (int, error) { return getInt(rc, optFastOpen) 
 // socket not yet connected (TCP_FASTOPEN_CONNECT, Linux 4.11 and later):
 // connect returns at once and the data of the first write travels in the
 // SYN when the kernel holds a Fast Open cookie for the server (it gets one
-// on the first connection). Bit 1 of net.ipv4.tcp_fastopen (on by default)
-// enables the client side. Set it from a net.Dialer's Control function.
+// on the first connection). The 0x1 bit of net.ipv4.tcp_fastopen (set by
+// default) enables the client side. Set it from a net.Dialer's Control function.
 func SetFastOpenConnect(rc syscall.RawConn, on bool) error {
 	return setBool(rc, optFastOpenConnect, on)
 }
