@@ -8,6 +8,7 @@ import (
 	"github.com/netkit-go/netkit/addr"
 	"github.com/netkit-go/netkit/conn"
 	"github.com/netkit-go/netkit/iface"
+	"github.com/netkit-go/netkit/sockopt"
 )
 
 // A UDP echo over loopback: an unconnected server answers whoever wrote to
@@ -84,4 +85,43 @@ func ExampleListenMulticastUDP() {
 		log.Fatal(err)
 	}
 	fmt.Printf("%d bytes from %v\n", n, from)
+}
+
+// ReadMsgUDP with IP_PKTINFO control messages (turned on with sockopt)
+// tells a server bound to the wildcard address which of its addresses a
+// datagram was sent to.
+func ExampleUDPConn_ReadMsgUDP() {
+	srv, err := conn.ListenUDP("udp4", &addr.UDPAddr{}) // 0.0.0.0, any port
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	rc, err := srv.SyscallConn()
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := sockopt.SetReceivePacketInfoIPv4(rc, true); err != nil {
+		log.Fatal(err)
+	}
+	c, err := conn.DialUDP("udp4", nil, &addr.UDPAddr{IP: addr.IPv4(127, 0, 0, 1), Port: srv.LocalAddr().(*addr.UDPAddr).Port})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer c.Close()
+	if _, err := c.Write([]byte("where am I?")); err != nil {
+		log.Fatal(err)
+	}
+
+	srv.SetReadDeadline(time.Now().Add(5 * time.Second))
+	buf, oob := make([]byte, 64), make([]byte, sockopt.PacketInfoSpace())
+	n, oobn, _, _, err := srv.ReadMsgUDP(buf, oob)
+	if err != nil {
+		log.Fatal(err)
+	}
+	info, ok, err := sockopt.ParsePacketInfo(oob[:oobn])
+	if err != nil || !ok {
+		log.Fatal("no packet info", err)
+	}
+	fmt.Printf("%q was sent to %v\n", buf[:n], info.Addr)
+	// Output: "where am I?" was sent to 127.0.0.1
 }
