@@ -51,6 +51,7 @@ link set va1 master br0
 tuntap add dev tun0 mode tun
 addr add 192.0.0.8/32 dev tun0
 link set va0 alias uplink
+link property add dev va0 altname va0-alt
 link set va0 up
 link set vb0 up
 link set va1 up
@@ -85,6 +86,14 @@ func TestNetnsDifferential(t *testing.T) {
 			fds = append(fds, joinGroup(t, g.ifname, g.group))
 		}
 		compareAll(t, false)
+
+		// The kernel finds links by their alternative names too; net does
+		// not, and neither does netkit.
+		_, werr := net.InterfaceByName("va0-alt")
+		gi, gerr := iface.InterfaceByName("va0-alt")
+		require.Error(t, werr)
+		require.Nil(t, gi)
+		requireSameError(t, gerr, werr, "InterfaceByName(altname)")
 
 		// netkit reads /proc/thread-self: the groups joined in this
 		// namespace are visible from this thread.
