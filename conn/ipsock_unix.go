@@ -66,7 +66,6 @@ var probeIPStack = sync.OnceValue(func() ipStack {
 })
 
 func supportsIPv4() bool    { return probeIPStack().ipv4Enabled }
-func supportsIPv6() bool    { return probeIPStack().ipv6Enabled }
 func supportsIPv4map() bool { return probeIPStack().ipv4MappedIPv6Enabled }
 
 // favoriteAddrFamily picks the socket family for network and the end

@@ -435,8 +435,3 @@ func ListenTCP(network string, laddr *addr.TCPAddr) (*TCPListener, error) {
 	}
 	return ln, nil
 }
-
-// roundDurationUp rounds d up to a whole number of to units.
-func roundDurationUp(d, to time.Duration) time.Duration {
-	return (d + to - 1) / to
-}
