@@ -30,15 +30,6 @@ func SetMessageHookForTest(f func(flags *uint16, attempt int)) (restore func()) 
 // DumpRetriesForTest returns how many dumps were restarted so far.
 func DumpRetriesForTest() int64 { return dumpRetries.Load() }
 
-// Decoders for the fuzz test.
-var (
-	ParseLinkForTest = func(b []byte) (name, hw []byte, index int32, mtu uint32, err error) {
-		var m linkMsg
-		err = parseLink(b, &m)
-		return m.name, m.hardwareAddr(), m.index, m.mtu, err
-	}
-)
-
 // DecodeForTest decodes b as a netlink dump the way a dump answer is
 // decoded (messages, then link or address records, then the values the
 // API returns), returning the interfaces and addresses it yields.
