@@ -134,42 +134,66 @@ func ParseCIDR(s string) (IP, *IPNet, error) {
 		slash--
 	}
 	if slash < 0 {
-		return nil, nil, &ParseError{Type: "CIDR address", Text: s}
+		return nil, nil, cidrError(s)
 	}
-	a, is4, ok := parseIP(s[:slash])
-	if !ok {
-		return nil, nil, &ParseError{Type: "CIDR address", Text: s}
-	}
-	bits := 8 * IPv6len
-	if is4 {
-		bits = 8 * IPv4len
-	}
-	ms := s[slash+1:]
+	host, ms := s[:slash], s[slash+1:]
 	ones, i, ok := dtoi(ms)
-	if !ok || i != len(ms) || ones < 0 || ones > bits {
-		return nil, nil, &ParseError{Type: "CIDR address", Text: s}
+	if !ok || i != len(ms) {
+		return nil, nil, cidrError(s)
 	}
+	// The family is that of the first '.' or ':', as in parseIP.
+	for j := 0; j < len(host); j++ {
+		switch host[j] {
+		case '.':
+			var a [4]byte
+			if ones > 8*IPv4len || !parseIPv4(host, &a) {
+				return nil, nil, cidrError(s)
+			}
+			ip, n := newCIDR4(a, ones)
+			return ip, n, nil
+		case ':':
+			var a [16]byte
+			if ones > 8*IPv6len || !parseIPv6(host, &a) {
+				return nil, nil, cidrError(s)
+			}
+			ip, n := newCIDR6(&a, ones)
+			return ip, n, nil
+		case '%':
+			return nil, nil, cidrError(s)
+		}
+	}
+	return nil, nil, cidrError(s)
+}
 
-	// The IPNet's slices are set right after the allocation, before any
-	// call, so the compiler can leave out their write barriers.
-	var ip, nn, mask []byte
-	var n *IPNet
-	if is4 {
-		blk := new(cidrBlock4)
-		b := &blk.buf
-		blk.net = IPNet{IP: b[16:20:20], Mask: b[20:24:24]}
-		n, ip, nn, mask = &blk.net, b[0:16:16], b[16:20:20], b[20:24:24]
-	} else {
-		blk := new(cidrBlock6)
-		b := &blk.buf
-		blk.net = IPNet{IP: b[16:32:32], Mask: b[32:48:48]}
-		n, ip, nn, mask = &blk.net, b[0:16:16], b[16:32:32], b[32:48:48]
+func cidrError(s string) error { return &ParseError{Type: "CIDR address", Text: s} }
+
+// newCIDR4 returns ParseCIDR's results for the IPv4 address a and prefix
+// length ones (0..32) from one allocation. The IPNet's slices are stored
+// field by field right after the allocation (a struct copy would go
+// through the bulk write barrier while the collector runs).
+func newCIDR4(a [4]byte, ones int) (IP, *IPNet) {
+	blk := new(cidrBlock4)
+	b := &blk.buf
+	blk.net.IP = b[16:20:20]
+	blk.net.Mask = b[20:24:24]
+	m := ^uint32(0) << (32 - ones) // ones == 0 shifts everything out
+	b[10], b[11] = 0xff, 0xff
+	b[12], b[13], b[14], b[15] = a[0], a[1], a[2], a[3]
+	b[20], b[21], b[22], b[23] = byte(m>>24), byte(m>>16), byte(m>>8), byte(m)
+	b[16], b[17], b[18], b[19] = a[0]&b[20], a[1]&b[21], a[2]&b[22], a[3]&b[23]
+	return IP(b[0:16:16]), &blk.net
+}
+
+// newCIDR6 is newCIDR4 for the IPv6 address a and ones in 0..128.
+func newCIDR6(a *[16]byte, ones int) (IP, *IPNet) {
+	blk := new(cidrBlock6)
+	b := &blk.buf
+	blk.net.IP = b[16:32:32]
+	blk.net.Mask = b[32:48:48]
+	copy(b[0:16], a[:])
+	fillMask(b[32:48], ones)
+	for i := range 16 {
+		b[16+i] = a[i] & b[32+i]
 	}
-	copy(ip, a[:])
-	fillMask(mask, ones)
-	src := a[IPv6len-len(nn):]
-	for i := range nn {
-		nn[i] = src[i] & mask[i]
-	}
-	return ip, n, nil
+	return IP(b[0:16:16]), &blk.net
 }

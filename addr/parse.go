@@ -1,7 +1,8 @@
 package addr
 
 // This file holds the literal parsers shared by ParseIP, ParseCIDR and
-// UnmarshalText. They accept exactly what net/netip.ParseAddr accepts for an
+// UnmarshalText (which pick IPv4 or IPv6 by the first '.' or ':', as
+// net/netip.ParseAddr does). They accept exactly what net/netip.ParseAddr accepts for an
 // address without a zone (the rules net.ParseIP follows since Go 1.22): four
 // decimal IPv4 fields without leading zeros, or RFC 4291 §2.2 IPv6 text with
 // at most one "::", 1-4 hex digits per field and an optional trailing
@@ -10,26 +11,6 @@ package addr
 
 // big is larger than any prefix length or port this package parses.
 const big = 0xFFFFFF
-
-// parseIP parses s into its 16-byte form (IPv4 as IPv4-mapped IPv6).
-// is4 reports whether s was written as a dotted-quad IPv4 address.
-// Literals with a zone are rejected.
-func parseIP(s string) (ip [16]byte, is4, ok bool) {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '.':
-			ip[10], ip[11] = 0xff, 0xff
-			ok = parseIPv4(s, (*[4]byte)(ip[12:]))
-			return ip, true, ok
-		case ':':
-			ok = parseIPv6(s, &ip)
-			return ip, false, ok
-		case '%':
-			return ip, false, false
-		}
-	}
-	return ip, false, false
-}
 
 // parseIPv4 parses a dotted-quad IPv4 address into out: four fields of one
 // to three decimal digits, each at most 255 and without a leading zero.
