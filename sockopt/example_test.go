@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"log"
 	"net"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/netkit-go/netkit/addr"
@@ -198,4 +200,33 @@ func ExampleSetKeepAliveConfig() {
 	}
 	fmt.Printf("%+v\n", got)
 	// Output: {Enable:true Idle:1m0s Interval:15s Count:9}
+}
+
+// PeerCred tells a Unix socket server who is on the other end.
+func ExamplePeerCred() {
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("sockopt-example-%d.sock", os.Getpid()))
+	os.Remove(path) // a leftover from a crashed run
+	ln, err := net.Listen("unix", path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer ln.Close()
+	c, err := net.Dial("unix", path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer c.Close()
+	s, err := ln.Accept()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer s.Close()
+
+	rc, _ := s.(*net.UnixConn).SyscallConn()
+	cred, err := sockopt.PeerCred(rc)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(cred.Pid == int32(os.Getpid()), cred.Uid == uint32(os.Getuid()))
+	// Output: true true
 }
