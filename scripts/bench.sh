@@ -31,7 +31,7 @@ if [ -x testenv/up.sh ]; then
 fi
 
 benchtime=${BENCHTIME:-1s} count=${BENCHCOUNT:-3}
-start=$(date +%s)
+start=$(date +%s) load0=$(cut -d' ' -f1-3 /proc/loadavg)
 failed=()
 for m in "$@"; do
 	t0=$(date +%s)
@@ -54,5 +54,75 @@ if [ "${BENCH_HTTP:-1}" != 0 ]; then
 fi
 cat "$out"/raw-*.txt >"$out/raw.txt"
 (cd examples && go run ./benchtable -in "../$out/raw.txt" -md "../$out/summary.md" -svg "../$out/ratios.svg") || failed+=(benchtable)
+# What benchtable leaves out: the pairs' other metrics (cpu-ns/op, the
+# process CPU time per op that several benchmarks report, steadier than
+# ns/op on a busy machine; MB/s; req/s) and the netkit-only benchmarks.
+awk "$(cat <<'AWK'
+# extras.awk: from `go test -bench` output (several packages, -count runs),
+# Markdown tables of what benchtable leaves out: the extra metrics of
+# netkit/std pairs (cpu-ns/op, req/s...) and the netkit-only benchmarks.
+function med(key,   n, i, j, v, t) {
+	n = cnt[key]
+	for (i = 1; i <= n; i++) v[i] = val[key, i]
+	for (i = 2; i <= n; i++) { t = v[i]; for (j = i - 1; j >= 1 && v[j] > t; j--) v[j + 1] = v[j]; v[j + 1] = t }
+	return (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+}
+/^pkg: / { pkg = $2; sub(/.*\//, "", pkg); next }
+/^Benchmark/ && NF >= 4 {
+	name = $1; sub(/-[0-9]+$/, "", name); sub(/^Benchmark/, "", name)
+	side = ""
+	if (name ~ /\/netkit$/) { side = "netkit"; sub(/\/netkit$/, "", name) }
+	else if (name ~ /\/std$/) { side = "std"; sub(/\/std$/, "", name) }
+	else next
+	name = pkg "." name
+	if (!((name) in seen)) { seen[name] = 1; order[++nnames] = name }
+	has[name, side] = 1
+	for (i = 3; i < NF; i += 2) {
+		unit = $(i + 1)
+		k = name SUBSEP side SUBSEP unit
+		val[k, ++cnt[k]] = $i
+		if (!((name, unit) in hasunit)) { hasunit[name, unit] = 1; units[name] = units[name] " " unit }
+	}
+}
+END {
+	head = 0
+	for (i = 1; i <= nnames; i++) {
+		name = order[i]
+		if (!((name, "netkit") in has) || !((name, "std") in has)) continue
+		nu = split(units[name], us, " ")
+		for (u = 1; u <= nu; u++) {
+			unit = us[u]
+			if (unit == "ns/op" || unit == "B/op" || unit == "allocs/op") continue
+			kn = name SUBSEP "netkit" SUBSEP unit; ks = name SUBSEP "std" SUBSEP unit
+			if (!cnt[kn] || !cnt[ks]) continue
+			if (!head++) {
+				print "\n### Other metrics of the same pairs (medians)\n"
+				print "| benchmark | metric | netkit | std | netkit/std |"
+				print "|---|---|---:|---:|---:|"
+			}
+			a = med(kn); b = med(ks)
+			printf "| %s | %s | %.4g | %.4g | %s |\n", name, unit, a, b, (b ? sprintf("%.3g", a / b) : "–")
+		}
+	}
+	head = 0
+	for (i = 1; i <= nnames; i++) {
+		name = order[i]
+		if (((name, "std") in has)) continue
+		if (!head++) {
+			print "\n### netkit only (no stdlib counterpart; medians)\n"
+			print "| benchmark | ns/op | allocs/op |"
+			print "|---|---:|---:|"
+		}
+		kn = name SUBSEP "netkit" SUBSEP "ns/op"; ka = name SUBSEP "netkit" SUBSEP "allocs/op"
+		printf "| %s | %.4g | %s |\n", name, med(kn), (cnt[ka] ? med(ka) : "–")
+	}
+}
+AWK
+)" "$out/raw.txt" >>"$out/summary.md"
+{
+	echo
+	echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) CPUs ($(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n1)), $(go env GOVERSION) $(go env GOOS)/$(go env GOARCH);"
+	echo "\`go test -bench . -benchmem -benchtime $benchtime -count $count\` per module, medians of the runs; load average before the run: $load0."
+} >>"$out/summary.md"
 say "bench: wrote $out/summary.md and $out/ratios.svg in $(($(date +%s) - start))s"
 [ ${#failed[@]} = 0 ] || { say "bench: failed: ${failed[*]}"; exit 1; }
