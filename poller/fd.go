@@ -73,6 +73,7 @@ const (
 	opRecvmsg
 	opAccept
 	opRecvfromInet
+	opRecvmsgInet
 )
 
 // rop holds the arguments and results of the read-side RawConn operation in
@@ -358,6 +359,67 @@ func (fd *FD) ReadMsg(p, oob []byte, flags int) (n, oobn, rflags int, sa unix.So
 		err = io.EOF
 	}
 	return n, oobn, rflags, sa, err
+}
+
+// ReadMsgInet4 is ReadMsg for AF_INET sockets that stores the sender's
+// address in *from instead of returning a new unix.Sockaddr. On Linux
+// (except 386) it does not allocate.
+func (fd *FD) ReadMsgInet4(p, oob []byte, flags int, from *unix.SockaddrInet4) (n, oobn, rflags int, err error) {
+	n, oobn, rflags, err = fd.readMsgInet(p, oob, flags)
+	from.Port, from.Addr = fd.r.from4.Port, fd.r.from4.Addr
+	fd.rmu.Unlock()
+	return n, oobn, rflags, err
+}
+
+// ReadMsgInet6 is ReadMsgInet4 for AF_INET6 sockets.
+func (fd *FD) ReadMsgInet6(p, oob []byte, flags int, from *unix.SockaddrInet6) (n, oobn, rflags int, err error) {
+	n, oobn, rflags, err = fd.readMsgInet(p, oob, flags)
+	from.Port, from.Addr, from.ZoneId = fd.r.from6.Port, fd.r.from6.Addr, fd.r.from6.ZoneId
+	fd.rmu.Unlock()
+	return n, oobn, rflags, err
+}
+
+// readMsgInet runs the recvmsg op and returns with fd.rmu still held, so
+// that the caller can copy the sender's address out of fd.r.
+func (fd *FD) readMsgInet(p, oob []byte, flags int) (n, oobn, rflags int, err error) {
+	fd.rmu.Lock()
+	fd.r.kind, fd.r.p, fd.r.oob, fd.r.flags = opRecvmsgInet, p, oob, flags
+	err = fd.rawRead()
+	n, oobn, rflags = fd.r.n, fd.r.oobn, fd.r.rflags
+	fd.r.p, fd.r.oob = nil, nil
+	if err == nil && n == 0 && oobn == 0 && fd.zeroReadIsEOF && len(p) > 0 {
+		err = io.EOF
+	}
+	return n, oobn, rflags, err
+}
+
+// WriteMsgInet4 is WriteMsg to an IPv4 destination. It copies *to into the
+// FD, so to does not escape.
+func (fd *FD) WriteMsgInet4(p, oob []byte, to *unix.SockaddrInet4) (n, oobn int, err error) {
+	fd.wmu.Lock()
+	fd.w.to4.Port, fd.w.to4.Addr = to.Port, to.Addr
+	fd.w.kind, fd.w.p, fd.w.oob, fd.w.sa = opSendmsg, p, oob, &fd.w.to4
+	return fd.finishWriteMsg(oob)
+}
+
+// WriteMsgInet6 is WriteMsgInet4 for an IPv6 destination.
+func (fd *FD) WriteMsgInet6(p, oob []byte, to *unix.SockaddrInet6) (n, oobn int, err error) {
+	fd.wmu.Lock()
+	fd.w.to6.Port, fd.w.to6.Addr, fd.w.to6.ZoneId = to.Port, to.Addr, to.ZoneId
+	fd.w.kind, fd.w.p, fd.w.oob, fd.w.sa = opSendmsg, p, oob, &fd.w.to6
+	return fd.finishWriteMsg(oob)
+}
+
+// finishWriteMsg runs the prepared sendmsg op and releases fd.wmu.
+func (fd *FD) finishWriteMsg(oob []byte) (n, oobn int, err error) {
+	err = fd.rawWrite()
+	n = fd.w.n
+	fd.w.p, fd.w.oob, fd.w.sa = nil, nil, nil
+	fd.wmu.Unlock()
+	if err != nil {
+		return n, 0, err
+	}
+	return n, len(oob), nil
 }
 
 // WriteMsg wraps sendmsg(2): it sends p with the control messages in oob to
@@ -742,6 +804,9 @@ func (fd *FD) readOp(s uintptr) bool {
 		case opRecvfromInet:
 			call = recvfromSyscall
 			r.n, err = recvfromInet(int(s), r.p, r)
+		case opRecvmsgInet:
+			call = recvmsgSyscall
+			r.n, r.oobn, r.rflags, err = recvmsgInet(int(s), r.p, r.oob, r.flags, r)
 		case opAccept:
 			call = acceptSyscall
 			r.nfd, r.sa, err = sysAccept(int(s))

@@ -558,6 +558,28 @@ func TestFDInetDatagrams(t *testing.T) {
 			}
 			assert.Equal(t, string(m), string(buf[:n]))
 		}
+		// The same through the sendmsg/recvmsg variants.
+		var n int
+		switch tc.family {
+		case unix.AF_INET:
+			to := *bsa.(*unix.SockaddrInet4)
+			_, _, err = a.WriteMsgInet4(msg, nil, &to)
+			require.NoError(t, err)
+			var from unix.SockaddrInet4
+			n, _, _, err = b.ReadMsgInet4(buf, nil, 0, &from)
+			require.NoError(t, err)
+			assert.Equal(t, asa.(*unix.SockaddrInet4).Port, from.Port)
+		case unix.AF_INET6:
+			to := *bsa.(*unix.SockaddrInet6)
+			_, _, err = a.WriteMsgInet6(msg, nil, &to)
+			require.NoError(t, err)
+			var from unix.SockaddrInet6
+			n, _, _, err = b.ReadMsgInet6(buf, nil, 0, &from)
+			require.NoError(t, err)
+			assert.Equal(t, asa.(*unix.SockaddrInet6).Port, from.Port)
+			assert.Equal(t, [16]byte{15: 1}, from.Addr)
+		}
+		assert.Equal(t, string(msg), string(buf[:n]))
 	}
 }
 

@@ -393,6 +393,19 @@ func TestPollerConcurrentUse(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+	// The registrations above may all be gone before the loop looks: one
+	// that stays until the loop reports it proves the loop is live.
+	fds, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_STREAM, 0)
+	require.NoError(t, err)
+	defer unix.Close(fds[0])
+	defer unix.Close(fds[1])
+	require.NoError(t, p.Add(fds[0], poller.Readable, 1<<40))
+	_, err = unix.Write(fds[1], []byte("x"))
+	require.NoError(t, err)
+	deadline := time.Now().Add(5 * time.Second)
+	for seen.Load() == 0 && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
 	require.NoError(t, p.Close())
 	select {
 	case err := <-loopDone:

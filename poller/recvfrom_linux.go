@@ -22,6 +22,37 @@ func recvfromInet(s int, p []byte, r *rop) (int, error) {
 	if errno != 0 {
 		return 0, errno
 	}
+	decodeInet(r)
+	return int(n), nil
+}
+
+// recvmsgInet wraps recvmsg(2) for ReadMsgInet4/6 without allocating: the
+// message header, its iovec and the sender's address live in the FD.
+func recvmsgInet(s int, p, oob []byte, flags int, r *rop) (n, oobn, rflags int, err error) {
+	r.iov = unix.Iovec{}
+	if len(p) > 0 {
+		r.iov.Base = &p[0]
+		r.iov.SetLen(len(p))
+	}
+	r.msg = unix.Msghdr{Name: (*byte)(unsafe.Pointer(&r.rsa)), Namelen: unix.SizeofSockaddrAny, Iov: &r.iov}
+	r.msg.SetIovlen(1)
+	if len(oob) > 0 {
+		r.msg.Control = &oob[0]
+		r.msg.SetControllen(len(oob))
+	}
+	m, _, errno := unix.Syscall(unix.SYS_RECVMSG, uintptr(s), uintptr(unsafe.Pointer(&r.msg)), uintptr(flags))
+	oobn, rflags = int(r.msg.Controllen), int(r.msg.Flags)
+	r.iov, r.msg = unix.Iovec{}, unix.Msghdr{} // do not keep the caller's buffers reachable
+	if errno != 0 {
+		return 0, 0, 0, errno
+	}
+	r.rsaLen = unix.SizeofSockaddrAny
+	decodeInet(r)
+	return int(m), oobn, rflags, nil
+}
+
+// decodeInet copies the address in r.rsa into r.from4 or r.from6.
+func decodeInet(r *rop) {
 	switch r.rsa.Addr.Family {
 	case unix.AF_INET:
 		sa := (*unix.RawSockaddrInet4)(unsafe.Pointer(&r.rsa))
@@ -35,11 +66,12 @@ func recvfromInet(s int, p []byte, r *rop) (int, error) {
 		r.from6.Addr = sa.Addr
 		r.from6.ZoneId = sa.Scope_id
 	}
-	return int(n), nil
 }
 
-// rawSockaddr is the kernel-side address buffer recvfromInet uses.
+// rawSockaddr is the kernel-side buffers recvfromInet and recvmsgInet use.
 type rawSockaddr struct {
 	rsa    unix.RawSockaddrAny
 	rsaLen uint32
+	msg    unix.Msghdr
+	iov    unix.Iovec
 }
