@@ -19,9 +19,10 @@
 // as with the stdlib's own connections. Stream Read and Write use
 // (*os.File).Read and Write directly; the other operations run their system
 // call inside syscall.RawConn with callbacks allocated once per FD. Read and
-// Write allocate nothing on the steady path, nor (on Linux) do ReadFromInet4,
-// ReadFromInet6, WriteToInet4 and WriteToInet6, the datagram variants that
-// take the peer address as a typed value instead of a unix.Sockaddr.
+// Write allocate nothing on the steady path, nor (on Linux) do the datagram
+// variants that take the peer address as a typed value instead of a
+// unix.Sockaddr: ReadFromInet4/6, WriteToInet4/6, ReadMsgInet4/6 and
+// WriteMsgInet4/6.
 //
 // EINTR is retried where the system call is made; EAGAIN parks the goroutine
 // until the runtime poller reports readiness. Connect handles EINPROGRESS by
@@ -85,7 +86,8 @@
 // instead. Writev uses writev(2) on Linux, macOS and the BSDs, without
 // allocating on Linux, FreeBSD, NetBSD and DragonFly (x/sys/unix allocates
 // an iovec array per call on macOS and OpenBSD, where system calls go
-// through libc). ReadFromInet4/6 are allocation-free on Linux only.
+// through libc). The Read*Inet4/6 variants are allocation-free on Linux
+// (except 386) only.
 //
 // Poller uses epoll with an eventfd for Wake on Linux; kqueue with an
 // EVFILT_USER event on macOS, FreeBSD and DragonFly; kqueue with a self-pipe
