@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"net/netip"
+	"syscall"
 	"testing"
 
 	"github.com/netkit-go/netkit/addr"
@@ -71,6 +72,7 @@ func pkPingPong(b *testing.B, srv, cli pkUDPEcho, size int) {
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu0 := pkCPUTime()
 	for i := 0; i < b.N; i++ {
 		if _, err := cli.Write(msg); err != nil {
 			b.Fatal(err)
@@ -80,6 +82,9 @@ func pkPingPong(b *testing.B, srv, cli pkUDPEcho, size int) {
 		}
 	}
 	b.StopTimer()
+	// CPU time (user+system, all threads) per op: less disturbed than
+	// wall time when other processes load the machine.
+	b.ReportMetric(float64(pkCPUTime()-cpu0)/float64(b.N), "cpu-ns/op")
 	cli.Close()
 	srv.Close()
 	<-done
@@ -137,4 +142,13 @@ func BenchmarkUDPReadFromWriteTo(b *testing.B) {
 			}
 		}
 	})
+}
+
+// pkCPUTime returns the process's user+system CPU time in nanoseconds.
+func pkCPUTime() int64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return ru.Utime.Nano() + ru.Stime.Nano()
 }
