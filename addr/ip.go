@@ -97,9 +97,14 @@ func isZeros(p []byte) bool {
 	return true
 }
 
-// isV4Mapped reports whether the 16-byte ip starts with the IPv4-mapped prefix.
+// v4InV6Prefix is the RFC 4291 §2.5.5.2 prefix of an IPv4-mapped IPv6
+// address.
+const v4InV6Prefix = "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xff\xff"
+
+// isV4Mapped reports whether ip is 16 bytes long and starts with the
+// IPv4-mapped prefix (one 12-byte comparison).
 func isV4Mapped(ip IP) bool {
-	return len(ip) == IPv6len && isZeros(ip[0:10]) && ip[10] == 0xff && ip[11] == 0xff
+	return len(ip) == IPv6len && string(ip[:12]) == v4InV6Prefix
 }
 
 // To4 converts the IPv4 address ip to a 4-byte representation.
