@@ -476,3 +476,68 @@ func TestUDPWriteToMappedAddrPort(t *testing.T) {
 	pkCheckOpError(t, err, "write")
 	assert.Contains(t, err.Error(), "non-IPv4 address")
 }
+
+// TestUDPDualStack: a wildcard "udp" listener is one IPv6 socket that also
+// gets IPv4 datagrams; the sender comes back as the stdlib reports it (a
+// 16-byte IPv4-mapped IP, ::ffff:a.b.c.d as an AddrPort) and can be
+// answered at that address.
+func TestUDPDualStack(t *testing.T) {
+	nk := pkListenUDP(t, "udp", nil)
+	std, err := net.ListenUDP("udp", nil)
+	require.NoError(t, err)
+	defer std.Close()
+	assert.Equal(t, std.LocalAddr().(*net.UDPAddr).IP.String(), nk.LocalAddr().(*addr.UDPAddr).IP.String(), "wildcard LocalAddr")
+	s := pkListenUDP(t, "udp4", addr.IPv4(127, 0, 0, 1))
+	require.NoError(t, s.SetDeadline(time.Now().Add(5*time.Second)))
+	for _, l := range []interface {
+		LocalAddr() net.Addr
+		SetDeadline(time.Time) error
+	}{nk, std} {
+		require.NoError(t, l.SetDeadline(time.Now().Add(5*time.Second)))
+	}
+	port := func(a net.Addr) int {
+		switch a := a.(type) {
+		case *addr.UDPAddr:
+			return a.Port
+		case *net.UDPAddr:
+			return a.Port
+		}
+		return 0
+	}
+	lo := addr.IPv4(127, 0, 0, 1)
+	buf := make([]byte, 8)
+
+	_, err = s.WriteToUDP([]byte("v4"), &addr.UDPAddr{IP: lo, Port: port(nk.LocalAddr())})
+	require.NoError(t, err)
+	_, err = s.WriteToUDP([]byte("v4"), &addr.UDPAddr{IP: lo, Port: port(std.LocalAddr())})
+	require.NoError(t, err)
+	_, from, err := nk.ReadFromUDP(buf)
+	require.NoError(t, err)
+	_, sfrom, err := std.ReadFromUDP(buf)
+	require.NoError(t, err)
+	assert.Equal(t, len(sfrom.IP), len(from.IP), "IP length")
+	assert.Equal(t, sfrom.IP.String(), from.IP.String())
+
+	_, err = s.WriteToUDP([]byte("v4"), &addr.UDPAddr{IP: lo, Port: port(nk.LocalAddr())})
+	require.NoError(t, err)
+	_, err = s.WriteToUDP([]byte("v4"), &addr.UDPAddr{IP: lo, Port: port(std.LocalAddr())})
+	require.NoError(t, err)
+	_, ap, err := nk.ReadFromUDPAddrPort(buf)
+	require.NoError(t, err)
+	_, sap, err := std.ReadFromUDPAddrPort(buf)
+	require.NoError(t, err)
+	assert.Equal(t, sap.Addr().String(), ap.Addr().String())
+	assert.True(t, ap.Addr().Is4In6())
+
+	// Answer the IPv4 sender from the dual-stack socket, both ways.
+	_, err = nk.WriteToUDP([]byte("back"), from)
+	require.NoError(t, err)
+	_, err = nk.WriteToUDPAddrPort([]byte("back2"), ap)
+	require.NoError(t, err)
+	for _, want := range []string{"back", "back2"} {
+		n, got, err := s.ReadFromUDP(buf)
+		require.NoError(t, err)
+		assert.Equal(t, want, string(buf[:n]))
+		assert.Equal(t, port(nk.LocalAddr()), got.Port)
+	}
+}
