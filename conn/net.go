@@ -133,9 +133,12 @@ func (c *conn) SetWriteBuffer(bytes int) error {
 // and closing f does not affect c.
 //
 // The returned os.File's file descriptor is different from the
-// connection's and is in blocking mode. Attempting to change properties
-// of the original using this duplicate may or may not have the desired
-// effect.
+// connection's. It shares the socket's open file description and so stays
+// in non-blocking mode (registered with the runtime poller), as in the
+// standard library since Go 1.11: the Go 1.5 text promised blocking mode,
+// which would also have made the original socket blocking. Attempting to
+// change properties of the original using this duplicate may or may not
+// have the desired effect.
 func (c *conn) File() (f *os.File, err error) {
 	if !c.ok() {
 		return nil, syscall.EINVAL

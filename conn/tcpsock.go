@@ -389,9 +389,12 @@ func (l *TCPListener) SetDeadline(t time.Time) error {
 // and closing f does not affect l.
 //
 // The returned os.File's file descriptor is different from the
-// connection's and is in blocking mode. Attempting to change properties
-// of the original using this duplicate may or may not have the desired
-// effect.
+// connection's. It shares the socket's open file description and so stays
+// in non-blocking mode (registered with the runtime poller), as in the
+// standard library since Go 1.11: the Go 1.5 text promised blocking mode,
+// which would also have made the original socket blocking. Attempting to
+// change properties of the original using this duplicate may or may not
+// have the desired effect.
 func (l *TCPListener) File() (f *os.File, err error) {
 	if !l.ok() {
 		return nil, syscall.EINVAL
