@@ -136,7 +136,7 @@ func (r *Resolver) exchange(ctx context.Context, server string, q dnsmessage.Que
 	}
 	networks := [2]string{"udp", "tcp"}
 	nets := networks[:]
-	if conf.UseTCP {
+	if conf.UseTCP || r.tcHints().has(server, q) {
 		nets = networks[1:]
 	}
 	if t := r.pool(); t != nil {
@@ -160,6 +160,7 @@ func (r *Resolver) exchange(ctx context.Context, server string, q dnsmessage.Que
 		// A truncated UDP answer means: ask again over TCP. A truncated TCP
 		// answer is used as it is, as glibc does (golang.org/issue/64896).
 		if resp.h.Truncated && network == "udp" {
+			r.tcHints().add(server, q)
 			continue
 		}
 		return resp, nil

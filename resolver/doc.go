@@ -27,7 +27,9 @@
 // random source port chosen by the kernel, a random query ID) with an
 // EDNS(0) OPT record advertising 1232 bytes. Answers whose ID or question
 // do not match are ignored (a spoofing defence), truncated answers are
-// retried over TCP, A and AAAA are asked in parallel (one after the other
+// retried over TCP (and the same question to the same server goes straight
+// to TCP for the next 60 seconds, saving a round trip bound to be
+// truncated again), A and AAAA are asked in parallel (one after the other
 // with single-request), and the servers are tried in turn, Attempts times,
 // each for Timeout (round robin with rotate). [Resolver.Dial] plugs in any
 // transport: a Conn with net.PacketConn's ReadFrom/WriteTo is used as a

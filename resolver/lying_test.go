@@ -488,3 +488,31 @@ func TestLyingPipelinedTCP(t *testing.T) {
 	require.NoError(t, err)
 	assert.EqualValues(t, 3, s.TCPConns())
 }
+
+func TestLyingTruncationRemembered(t *testing.T) {
+	s := newServer(t, nil)
+	r := testResolver(t, []string{s.Addr})
+	for i := 0; i < 3; i++ {
+		txt, err := r.LookupTXT(context.Background(), "big.example.test.")
+		require.NoError(t, err)
+		assert.Len(t, txt, 10)
+	}
+	assert.EqualValues(t, 1, s.UDPQueries(), "after one truncated UDP answer the name goes straight to TCP")
+	assert.EqualValues(t, 3, s.TCPQueries())
+
+	// The pair path (A+AAAA on one socket) learns the same way.
+	s.SetBehavior(dnstest.Behavior{Truncate: true})
+	for i := 0; i < 3; i++ {
+		addrs, err := r.LookupHost(context.Background(), "host.example.test.")
+		require.NoError(t, err)
+		assert.Len(t, addrs, 2)
+	}
+	assert.EqualValues(t, 3, s.UDPQueries(), "A and AAAA over UDP once")
+	assert.EqualValues(t, 9, s.TCPQueries())
+
+	// Another resolver has its own memory.
+	r2 := testResolver(t, []string{s.Addr})
+	_, err := r2.LookupTXT(context.Background(), "big.example.test.")
+	require.NoError(t, err)
+	assert.EqualValues(t, 4, s.UDPQueries())
+}

@@ -98,6 +98,17 @@ func (r *Resolver) tryPair(ctx context.Context, conf *Config, name string, qt []
 // exchangePair sends the pending queries on one UDP socket and collects
 // their answers; a truncated answer is asked again over TCP on its own.
 func (r *Resolver) exchangePair(ctx context.Context, server string, qs [2]dnsmessage.Question, pending [2]bool, conf *Config) (resps [2]response, errs [2]error) {
+	// A query whose answer from this server was truncated recently goes
+	// straight to TCP, on its own.
+	for k := range qs {
+		if pending[k] && r.tcHints().has(server, qs[k]) {
+			resps[k], errs[k] = r.exchange(ctx, server, qs[k], conf)
+			pending[k] = false
+		}
+	}
+	if !pending[0] && !pending[1] {
+		return
+	}
 	edns := conf.ednsSize()
 	var ids [2]uint16
 	var udpReqs, tcpReqs [2][]byte
@@ -189,6 +200,7 @@ func (r *Resolver) exchangePair(ctx context.Context, server string, qs [2]dnsmes
 			continue
 		}
 		if resps[k].h.Truncated {
+			r.tcHints().add(server, qs[k])
 			resp, err := r.exchangeOnce(ctx, "tcp", server, ids[k], qs[k], udpReqs[k], tcpReqs[k], edns, conf.timeout())
 			if err == nil {
 				if serr := resp.p.SkipQuestion(); serr != dnsmessage.ErrSectionDone {

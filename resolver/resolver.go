@@ -46,6 +46,7 @@ type owned struct {
 	hostsFile *hostsFile
 	cache     *cache
 	pool      *tcpPool
+	tc        tcHints
 }
 
 // DefaultResolver is the resolver used by the package-level Lookup
