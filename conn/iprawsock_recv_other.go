@@ -43,3 +43,19 @@ func stripIPv4Header(b []byte, n int) int {
 	copy(b, b[hl:n])
 	return n - hl
 }
+
+// sockaddrToAddrPort converts an IP sockaddr to a netip.AddrPort; any other
+// sockaddr is the zero AddrPort.
+func sockaddrToAddrPort(sa unix.Sockaddr) netip.AddrPort {
+	switch sa := sa.(type) {
+	case *unix.SockaddrInet4:
+		return netip.AddrPortFrom(netip.AddrFrom4(sa.Addr), uint16(sa.Port))
+	case *unix.SockaddrInet6:
+		ip := netip.AddrFrom16(sa.Addr)
+		if sa.ZoneId != 0 {
+			ip = ip.WithZone(zoneName(int(sa.ZoneId)))
+		}
+		return netip.AddrPortFrom(ip, uint16(sa.Port))
+	}
+	return netip.AddrPort{}
+}

@@ -3,6 +3,8 @@
 package conn
 
 import (
+	"errors"
+	"net"
 	"net/netip"
 	"os"
 	"sync"
@@ -99,4 +101,35 @@ func (c *IPConn) recvIPv4(b, oob []byte) (n, oobn, flags int, src netip.Addr, er
 		}
 	}
 	return m, int(o.msg.Controllen), int(o.msg.Flags), rawToAddrPort(&o.rsa).Addr(), nil
+}
+
+// rawOpErr maps what a RawConn call returns on the socket's *os.File: a
+// deadline error passes unchanged, a closed file is net.ErrClosed.
+func rawOpErr(err error) error {
+	if err == nil || errors.Is(err, os.ErrDeadlineExceeded) {
+		return err
+	}
+	if errors.Is(err, os.ErrClosed) || err.Error() == "use of closed file" {
+		return net.ErrClosed
+	}
+	return mapPollErr(err)
+}
+
+// rawToAddrPort decodes an AF_INET or AF_INET6 sockaddr.
+func rawToAddrPort(rsa *unix.RawSockaddrAny) netip.AddrPort {
+	switch rsa.Addr.Family {
+	case unix.AF_INET:
+		sa := (*unix.RawSockaddrInet4)(unsafe.Pointer(rsa))
+		p := (*[2]byte)(unsafe.Pointer(&sa.Port))
+		return netip.AddrPortFrom(netip.AddrFrom4(sa.Addr), uint16(p[0])<<8|uint16(p[1]))
+	case unix.AF_INET6:
+		sa := (*unix.RawSockaddrInet6)(unsafe.Pointer(rsa))
+		p := (*[2]byte)(unsafe.Pointer(&sa.Port))
+		ip := netip.AddrFrom16(sa.Addr)
+		if sa.Scope_id != 0 {
+			ip = ip.WithZone(zoneName(int(sa.Scope_id)))
+		}
+		return netip.AddrPortFrom(ip, uint16(p[0])<<8|uint16(p[1]))
+	}
+	return netip.AddrPort{}
 }

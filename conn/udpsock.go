@@ -22,7 +22,6 @@ import (
 // syscall.EINVAL, as the stdlib's do.
 type UDPConn struct {
 	conn
-	ops *udpOps // per-conn state of the allocation-free paths (Linux)
 }
 
 var (
@@ -30,7 +29,7 @@ var (
 	_ net.PacketConn = (*UDPConn)(nil)
 )
 
-func newUDPConn(fd *netFD) *UDPConn { return &UDPConn{conn: conn{fd}, ops: newUDPOps()} }
+func newUDPConn(fd *netFD) *UDPConn { return &UDPConn{conn{fd}} }
 
 // addrPortUDPAddr is a netip.AddrPort-based UDP address that satisfies the
 // net.Addr interface, for the errors of the AddrPort methods.

@@ -12,6 +12,127 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// The datagram paths use the poller's Inet4/Inet6 variants, which take the
+// peer address in a unix.SockaddrInet4/6 value owned by the caller (here, on
+// the stack) instead of allocating a unix.Sockaddr per call: on Linux they
+// allocate nothing.
+
+// recvFrom reads one datagram into b and returns its length and source.
+func (c *UDPConn) recvFrom(b []byte) (int, netip.AddrPort, error) {
+	switch c.fd.family {
+	case unix.AF_INET:
+		var from unix.SockaddrInet4
+		n, err := c.fd.pfd.ReadFromInet4(b, &from)
+		if err != nil {
+			return n, netip.AddrPort{}, mapPollErr(err)
+		}
+		return n, netip.AddrPortFrom(netip.AddrFrom4(from.Addr), uint16(from.Port)), nil
+	case unix.AF_INET6:
+		var from unix.SockaddrInet6
+		n, err := c.fd.pfd.ReadFromInet6(b, &from)
+		if err != nil {
+			return n, netip.AddrPort{}, mapPollErr(err)
+		}
+		return n, inet6ToAddrPort(&from), nil
+	}
+	return 0, netip.AddrPort{}, unix.EAFNOSUPPORT
+}
+
+// sendTo writes b as one datagram to ap, converted for the socket's family.
+func (c *UDPConn) sendTo(b []byte, ap netip.AddrPort) (int, error) {
+	switch c.fd.family {
+	case unix.AF_INET:
+		var to unix.SockaddrInet4
+		if err := addrPortToInet4(ap, &to); err != nil {
+			return 0, err
+		}
+		n, err := c.fd.pfd.WriteToInet4(b, &to)
+		return n, mapPollErr(err)
+	case unix.AF_INET6:
+		var to unix.SockaddrInet6
+		addrPortToInet6(ap, &to)
+		n, err := c.fd.pfd.WriteToInet6(b, &to)
+		return n, mapPollErr(err)
+	}
+	return 0, addrErrFamily(ap.Addr())
+}
+
+// recvMsg reads one datagram into b and its control messages into oob.
+func (c *UDPConn) recvMsg(b, oob []byte) (n, oobn, flags int, ap netip.AddrPort, err error) {
+	switch c.fd.family {
+	case unix.AF_INET:
+		var from unix.SockaddrInet4
+		n, oobn, flags, err = c.fd.pfd.ReadMsgInet4(b, oob, 0, &from)
+		if err != nil {
+			return n, oobn, flags, netip.AddrPort{}, mapPollErr(err)
+		}
+		return n, oobn, flags, netip.AddrPortFrom(netip.AddrFrom4(from.Addr), uint16(from.Port)), nil
+	case unix.AF_INET6:
+		var from unix.SockaddrInet6
+		n, oobn, flags, err = c.fd.pfd.ReadMsgInet6(b, oob, 0, &from)
+		if err != nil {
+			return n, oobn, flags, netip.AddrPort{}, mapPollErr(err)
+		}
+		return n, oobn, flags, inet6ToAddrPort(&from), nil
+	}
+	return 0, 0, 0, netip.AddrPort{}, unix.EAFNOSUPPORT
+}
+
+// sendMsg writes b with the control messages oob to ap, or to the peer of
+// a connected socket when ap is the zero AddrPort.
+func (c *UDPConn) sendMsg(b, oob []byte, ap netip.AddrPort) (n, oobn int, err error) {
+	if !ap.IsValid() {
+		return c.fd.writeMsg(b, oob, nil)
+	}
+	switch c.fd.family {
+	case unix.AF_INET:
+		var to unix.SockaddrInet4
+		if err := addrPortToInet4(ap, &to); err != nil {
+			return 0, 0, err
+		}
+		n, oobn, err = c.fd.pfd.WriteMsgInet4(b, oob, &to)
+		return n, oobn, mapPollErr(err)
+	case unix.AF_INET6:
+		var to unix.SockaddrInet6
+		addrPortToInet6(ap, &to)
+		n, oobn, err = c.fd.pfd.WriteMsgInet6(b, oob, &to)
+		return n, oobn, mapPollErr(err)
+	}
+	return 0, 0, addrErrFamily(ap.Addr())
+}
+
+// inet6ToAddrPort converts an AF_INET6 sockaddr, zone included.
+func inet6ToAddrPort(sa *unix.SockaddrInet6) netip.AddrPort {
+	ip := netip.AddrFrom16(sa.Addr)
+	if sa.ZoneId != 0 {
+		ip = ip.WithZone(zoneName(int(sa.ZoneId)))
+	}
+	return netip.AddrPortFrom(ip, uint16(sa.Port))
+}
+
+// addrPortToInet4 fills sa from ap, which must be an IPv4 (or IPv4-mapped)
+// address.
+func addrPortToInet4(ap netip.AddrPort, sa *unix.SockaddrInet4) error {
+	ip := ap.Addr()
+	if ip.Is4In6() {
+		ip = ip.Unmap()
+	}
+	if !ip.Is4() {
+		return addrErrNonIPv4(ip)
+	}
+	sa.Addr, sa.Port = ip.As4(), int(ap.Port())
+	return nil
+}
+
+// addrPortToInet6 fills sa from ap; an IPv4 address becomes IPv4-mapped.
+func addrPortToInet6(ap netip.AddrPort, sa *unix.SockaddrInet6) {
+	ip := ap.Addr()
+	sa.Addr, sa.Port = ip.As16(), int(ap.Port())
+	if z := ip.Zone(); z != "" {
+		sa.ZoneId = uint32(zoneIndex(z))
+	}
+}
+
 func addrErrNonIPv4(ip netip.Addr) error {
 	return &addr.AddrError{Err: "non-IPv4 address", Addr: ip.String()}
 }
