@@ -19,8 +19,8 @@ const DefaultEDNS0Size = 1232
 // useful for lookups; use [DefaultConfig], [ParseResolvConf],
 // [LoadResolvConf] or fill in every field.
 type Config struct {
-	// Servers are the name servers to ask, as "host:port" ("[fe80::1%eth0]:53"
-	// for an IPv6 address with a zone).
+	// Servers are the name servers to ask, as "ip:port" ("[fe80::1%eth0]:53"
+	// for an IPv6 address with a zone); New also accepts bare addresses.
 	Servers []string
 	// Search is the search list, each entry rooted ("example.com.").
 	Search []string

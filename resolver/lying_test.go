@@ -516,3 +516,21 @@ func TestLyingTruncationRemembered(t *testing.T) {
 	require.NoError(t, err)
 	assert.EqualValues(t, 4, s.UDPQueries())
 }
+
+func TestNewBareServerAddress(t *testing.T) {
+	// A server given without a port means port 53; dial through a hook to
+	// see the address actually used.
+	var got []string
+	cfg := resolver.DefaultConfig()
+	cfg.Servers = []string{"127.0.0.1", "::1", "[::1]:5353"}
+	cfg.Attempts = 1
+	r := resolver.New(cfg)
+	r.Dial = func(ctx context.Context, network, address string) (resolver.Conn, error) {
+		got = append(got, address)
+		return nil, errors.New("no network in this test")
+	}
+	_, err := r.LookupTXT(context.Background(), "x.test.")
+	require.Error(t, err)
+	assert.Equal(t, []string{"127.0.0.1:53", "[::1]:53", "[::1]:5353"}, got)
+	assert.Contains(t, err.Error(), "lookup x.test. on [::1]:5353: no network in this test")
+}

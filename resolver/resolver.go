@@ -54,10 +54,19 @@ type owned struct {
 var DefaultResolver = &Resolver{}
 
 // New returns a Resolver that uses cfg (copied) instead of the system
-// configuration. Zero or negative Timeout, Attempts, and an empty server
+// configuration. Servers given as bare addresses ("192.0.2.53", "::1")
+// get port 53. Zero or negative Timeout, Attempts, and an empty server
 // list take the defaults of [DefaultConfig].
 func New(cfg Config) *Resolver {
-	cfg.Servers = append([]string(nil), cfg.Servers...)
+	servers := make([]string, 0, len(cfg.Servers))
+	for _, s := range cfg.Servers {
+		// A bare address means port 53.
+		if ip, err := netip.ParseAddr(s); err == nil {
+			s = joinHostPort(ip.String(), "53")
+		}
+		servers = append(servers, s)
+	}
+	cfg.Servers = servers
 	cfg.Search = append([]string(nil), cfg.Search...)
 	if len(cfg.Servers) == 0 {
 		cfg.Servers = append([]string(nil), defaultServers...)
