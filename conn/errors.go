@@ -62,7 +62,7 @@ func mapErr(err error) error {
 // the poller's closed sentinel to net.ErrClosed. Source and Addr are left
 // nil rather than holding a typed nil.
 func opError(op, network string, source, address net.Addr, err error) error {
-	return &addr.OpError{Op: op, Net: network, Source: source, Addr: address, Err: mapPollErr(err)}
+	return &addr.OpError{Op: op, Net: network, Source: opAddr(source), Addr: opAddr(address), Err: mapPollErr(err)}
 }
 
 // opAddr turns a possibly nil net.Addr holding a nil pointer into an
