@@ -5,6 +5,8 @@
 // after the other), takes the median of each over -count runs, and writes a
 // Markdown table of netkit/std ratios (time, and allocations side by side)
 // and an SVG bar chart of the time ratios (below 1.0 means netkit is faster).
+// Where a benchmark also reports "cpu-ns/op" (CPU time per operation, which
+// varies less than wall time on a shared machine), the table adds its ratio.
 //
 //	go run ./benchtable -in raw.txt -md summary.md -svg ratios.svg
 package main
@@ -25,6 +27,7 @@ import (
 // result holds every run of one sub-benchmark.
 type result struct {
 	ns     []float64
+	cpuNs  []float64 // "cpu-ns/op": per-thread CPU time, steadier than wall time on a shared machine
 	allocs []float64
 }
 
@@ -122,6 +125,8 @@ func parse(r io.Reader) ([]pair, error) {
 			switch f[i+1] {
 			case "ns/op":
 				res.ns = append(res.ns, v)
+			case "cpu-ns/op":
+				res.cpuNs = append(res.cpuNs, v)
 			case "allocs/op":
 				res.allocs = append(res.allocs, v)
 			}
@@ -151,11 +156,15 @@ func median(v []float64) float64 {
 
 func markdown(pairs []pair) string {
 	var b strings.Builder
-	b.WriteString("| benchmark | netkit ns/op | std ns/op | time ratio netkit/std | allocs/op netkit | allocs/op std |\n")
-	b.WriteString("|---|---:|---:|---:|---:|---:|\n")
+	b.WriteString("| benchmark | netkit ns/op | std ns/op | time ratio netkit/std | CPU ratio netkit/std | allocs/op netkit | allocs/op std |\n")
+	b.WriteString("|---|---:|---:|---:|---:|---:|---:|\n")
 	for _, p := range pairs {
 		n, s := median(p.netkit.ns), median(p.std.ns)
-		fmt.Fprintf(&b, "| %s | %.4g | %.4g | %.2f | %s | %s |\n", p.name, n, s, n/s,
+		cpu := "–"
+		if len(p.netkit.cpuNs) > 0 && len(p.std.cpuNs) > 0 {
+			cpu = fmt.Sprintf("%.3g", median(p.netkit.cpuNs)/median(p.std.cpuNs))
+		}
+		fmt.Fprintf(&b, "| %s | %.4g | %.4g | %.3g | %s | %s | %s |\n", p.name, n, s, n/s, cpu,
 			fmtAllocs(p.netkit.allocs), fmtAllocs(p.std.allocs))
 	}
 	return b.String()
