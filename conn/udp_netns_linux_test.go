@@ -16,6 +16,13 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// init keeps the main goroutine on the main thread, so that no goroutine
+// of pkInNetns can be scheduled there: a locked goroutine that exits
+// terminates its thread, except the main thread, which the runtime keeps
+// (wedged) in the test namespace, and /proc/net and /proc/self/net follow
+// the main thread's namespace.
+func init() { runtime.LockOSThread() }
+
 // pkNetns is a pair of network namespaces joined by one veth link, made by
 // the test itself and removed at cleanup.
 type pkNetns struct {
