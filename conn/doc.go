@@ -67,6 +67,21 @@
 // io.Copy(tcpConn, file) and io.Copy between two connections never copy
 // the data through user space.
 //
+// # Datagrams, raw IP and multicast
+//
+// UDPConn and IPConn read and write datagrams (ReadFrom/WriteTo, the typed
+// and AddrPort variants, ReadMsg*/WriteMsg* with control messages built and
+// parsed by sockopt, e.g. PacketInfo). On Linux the AddrPort and Msg paths
+// allocate nothing. On an "ip4" IPConn every read returns the payload
+// without the IPv4 header, on every OS: the standard library's documented
+// ReadFrom bug is fixed (see IPConn). ListenMulticastUDP binds the wildcard
+// address with SO_REUSEADDR, joins the group through sockopt and turns
+// multicast loopback off on its socket, as the standard library does.
+// A "unixgram" UnixConn is a net.PacketConn; ReadMsgUnix/WriteMsgUnix pass
+// SCM_RIGHTS descriptors (received ones are close-on-exec).
+// FileConn, FileListener and FilePacketConn dup the descriptor and learn
+// its type and addresses from the kernel.
+//
 // # Errors
 //
 // Failures are *addr.OpError{Op, Net, Source, Addr, Err} with the standard
