@@ -121,7 +121,8 @@ func (fd *netFD) setsockoptInt(level, name, value int) error {
 	})
 }
 
-// dup returns a blocking-mode duplicate of the socket as an *os.File.
+// dup returns a duplicate of the socket as an *os.File; it shares the open
+// file description and so stays non-blocking (see poller.FD.Dup).
 func (fd *netFD) dup() (*os.File, error) {
 	f, err := fd.pfd.Dup()
 	return f, mapPollErr(err)
