@@ -79,3 +79,36 @@ func TestUDPWriteDeadlineMatchesStd(t *testing.T) {
 	require.ErrorAs(t, err, &ne)
 	require.True(t, ne.Timeout())
 }
+
+// TestIPConnErrorShapesAfterClose is TestUDPErrorShapesAfterClose for a raw
+// IP conn (root only).
+func TestIPConnErrorShapesAfterClose(t *testing.T) {
+	pkNeedRoot(t, "raw IP sockets")
+	nk, err := conn.ListenIP("ip4:icmp", &addr.IPAddr{IP: addr.IPv4(127, 0, 0, 1)})
+	require.NoError(t, err)
+	std, err := net.ListenIP("ip4:icmp", &net.IPAddr{IP: net.IPv4(127, 0, 0, 1)})
+	require.NoError(t, err)
+	require.NoError(t, nk.Close())
+	require.NoError(t, std.Close())
+	dst := &addr.IPAddr{IP: addr.IPv4(127, 0, 0, 1)}
+	sdst := &net.IPAddr{IP: net.IPv4(127, 0, 0, 1)}
+	buf := make([]byte, 8)
+	for _, tt := range []struct {
+		op      string
+		nk, std func() error
+	}{
+		{"read", func() error { _, err := nk.Read(buf); return err }, func() error { _, err := std.Read(buf); return err }},
+		{"read", func() error { _, _, err := nk.ReadFrom(buf); return err }, func() error { _, _, err := std.ReadFrom(buf); return err }},
+		{"read", func() error { _, _, err := nk.ReadFromIP(buf); return err }, func() error { _, _, err := std.ReadFromIP(buf); return err }},
+		{"read", func() error { _, _, _, _, err := nk.ReadMsgIP(buf, nil); return err }, func() error { _, _, _, _, err := std.ReadMsgIP(buf, nil); return err }},
+		{"write", func() error { _, err := nk.WriteTo(buf, dst); return err }, func() error { _, err := std.WriteTo(buf, sdst); return err }},
+		{"write", func() error { _, err := nk.WriteToIP(buf, dst); return err }, func() error { _, err := std.WriteToIP(buf, sdst); return err }},
+		{"write", func() error { _, _, err := nk.WriteMsgIP(buf, nil, dst); return err }, func() error { _, _, err := std.WriteMsgIP(buf, nil, sdst); return err }},
+		{"set", func() error { return nk.SetDeadline(time.Now()) }, func() error { return std.SetDeadline(time.Now()) }},
+		{"close", nk.Close, std.Close},
+	} {
+		err, serr := tt.nk(), tt.std()
+		pkCheckOpError(t, err, tt.op)
+		pkSameText(t, tt.op, err, serr)
+	}
+}
