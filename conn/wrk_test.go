@@ -59,4 +59,3 @@ func TestWrkHello(t *testing.T) {
 	nk, std := median(rps["netkit"]), median(rps["std"])
 	t.Logf("wrk -t2 -c64 -d3s, median of 3: netkit %.0f req/s, std %.0f req/s, ratio netkit/std %.2f", nk, std, nk/std)
 }
-
