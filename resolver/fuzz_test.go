@@ -252,3 +252,25 @@ func stripServer(err error) string {
 	}
 	return s
 }
+
+// FuzzLookupPort compares LookupPort with the standard library's for any
+// network and service: both read this machine's /etc/services and fall back
+// on the same built-in table.
+func FuzzLookupPort(f *testing.F) {
+	for _, s := range []string{"http", "HTTP", "80", "-1", "+80", "65536", "99999999999", "", "domain", "ssh", "no-such-service", "0x50", "１２"} {
+		f.Add("tcp", s)
+		f.Add("udp", s)
+	}
+	f.Add("", "smtp")
+	f.Add("ip", "echo")
+	f.Add("sctp", "http")
+	f.Fuzz(func(t *testing.T, network, service string) {
+		var nk resolver.Resolver
+		std := &net.Resolver{PreferGo: true}
+		p1, e1 := nk.LookupPort(context.Background(), network, service)
+		p2, e2 := std.LookupPort(context.Background(), network, service)
+		if p1 != p2 || errText(e1) != errText(e2) {
+			t.Fatalf("LookupPort(%q, %q): netkit %d %v, std %d %v", network, service, p1, e1, p2, e2)
+		}
+	})
+}
