@@ -29,10 +29,13 @@ import (
 // is rare, needs room for the options too, up to 40 bytes). On the BSDs
 // and macOS the header is received into b and then removed, so there b
 // needs 20 to 60 bytes of room beyond the payload. A b too short for the
-// payload truncates it, as a short buffer truncates any datagram. Header fields you may need (TTL, TOS,
-// destination address) are available as control messages through
-// ReadMsgIP (IP_RECVTTL, IP_RECVTOS, IP_PKTINFO; see package sockopt).
-// Writes take the payload only; the kernel builds the header.
+// payload truncates it, as a short buffer truncates any datagram.
+//
+// Header fields you may need come as control messages through ReadMsgIP:
+// the destination address and interface with IP_PKTINFO
+// (sockopt.SetReceivePacketInfoIPv4, sockopt.ParsePacketInfo), TTL and TOS
+// with IP_RECVTTL and IP_RECVTOS set on SyscallConn. Writes take the
+// payload only; the kernel builds the header.
 type IPConn struct {
 	conn
 	ip4 *ip4RecvOp // receive state of "ip4" sockets
