@@ -534,3 +534,43 @@ func TestNewBareServerAddress(t *testing.T) {
 	assert.Equal(t, []string{"127.0.0.1:53", "[::1]:53", "[::1]:5353"}, got)
 	assert.Contains(t, err.Error(), "lookup x.test. on [::1]:5353: no network in this test")
 }
+
+func TestLyingStrictErrors(t *testing.T) {
+	// SERVFAIL for AAAA only: a temporary error for one of the two queries.
+	s := newServer(t, func(q dnsmessage.Message) (dnsmessage.Message, error) {
+		if q.Questions[0].Type == dnsmessage.TypeAAAA {
+			return dnsmessage.Message{}, errors.New("servfail")
+		}
+		return zone(q)
+	})
+	r := testResolver(t, []string{s.Addr})
+	addrs, err := r.LookupHost(context.Background(), "host.example.test.")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"127.0.55.1"}, addrs, "partial answer by default")
+
+	r.StrictErrors = true
+	_, err = r.LookupHost(context.Background(), "host.example.test.")
+	var de *resolver.DNSError
+	require.ErrorAs(t, err, &de, "StrictErrors: a temporary error fails the lookup")
+	assert.True(t, de.IsTemporary)
+	assert.Equal(t, "lookup host.example.test. on "+s.Addr+": server misbehaving", err.Error())
+
+	// StrictErrors also stops the search list at a temporary error.
+	srv := newServer(t, func(q dnsmessage.Message) (dnsmessage.Message, error) {
+		if q.Questions[0].Name.String() == "host.bad.test." {
+			return dnsmessage.Message{}, errors.New("servfail")
+		}
+		return zone(q)
+	})
+	for _, strict := range []bool{false, true} {
+		r := testResolver(t, []string{srv.Addr}, func(c *resolver.Config) { c.Search = []string{"bad.test.", "example.test."} })
+		r.StrictErrors = strict
+		_, err := r.LookupTXT(context.Background(), "host")
+		require.Error(t, err) // host.example.test. has no TXT either
+		if strict {
+			assert.Contains(t, err.Error(), "server misbehaving")
+		} else {
+			assert.Contains(t, err.Error(), "no such host")
+		}
+	}
+}
