@@ -190,10 +190,32 @@ func newCIDR6(a *[16]byte, ones int) (IP, *IPNet) {
 	b := &blk.buf
 	blk.net.IP = b[16:32:32]
 	blk.net.Mask = b[32:48:48]
-	copy(b[0:16], a[:])
-	fillMask(b[32:48], ones)
-	for i := range 16 {
-		b[16+i] = a[i] & b[32+i]
+	// The mask as two 64-bit halves; a shift by 64 or more gives 0.
+	hi := ^uint64(0) << (64 - min(ones, 64))
+	lo := ^uint64(0) << (128 - max(ones, 64))
+	if ones <= 64 {
+		lo = 0
 	}
+	ah, al := be64(a[0:8]), be64(a[8:16])
+	putBE64(b[0:8], ah)
+	putBE64(b[8:16], al)
+	putBE64(b[16:24], ah&hi)
+	putBE64(b[24:32], al&lo)
+	putBE64(b[32:40], hi)
+	putBE64(b[40:48], lo)
 	return IP(b[0:16:16]), &blk.net
+}
+
+// be64 reads b[0:8] as a big-endian word.
+func be64(b []byte) uint64 {
+	_ = b[7]
+	return uint64(b[0])<<56 | uint64(b[1])<<48 | uint64(b[2])<<40 | uint64(b[3])<<32 |
+		uint64(b[4])<<24 | uint64(b[5])<<16 | uint64(b[6])<<8 | uint64(b[7])
+}
+
+// putBE64 writes v into b[0:8] big-endian.
+func putBE64(b []byte, v uint64) {
+	_ = b[7]
+	b[0], b[1], b[2], b[3] = byte(v>>56), byte(v>>48), byte(v>>40), byte(v>>32)
+	b[4], b[5], b[6], b[7] = byte(v>>24), byte(v>>16), byte(v>>8), byte(v)
 }

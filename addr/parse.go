@@ -50,68 +50,66 @@ func parseIPv4(s string, out *[4]byte) bool {
 	return i == len(s)
 }
 
-// parseIPv6 parses an IPv6 address without a zone into out.
+// parseIPv6 parses an IPv6 address without a zone into out. It walks s by
+// index: p is the next byte to read, i the next byte of out to fill.
 func parseIPv6(s string, out *[16]byte) bool {
-	ellipsis := -1 // byte index in out where "::" stands
+	ellipsis := -1 // index in out where "::" stands
+	p := 0
 	if len(s) >= 2 && s[0] == ':' && s[1] == ':' {
-		ellipsis = 0
-		s = s[2:]
-		if len(s) == 0 {
+		if len(s) == 2 {
 			return true
 		}
+		ellipsis, p = 0, 2
 	}
 	i := 0
 	for i < 16 {
-		n := 0
+		start := p
 		acc := uint32(0)
-		for ; n < len(s); n++ {
-			d := hexValue[s[n]]
+		for p < len(s) {
+			d := hexValue[s[p]]
 			if d == 0xff {
 				break
 			}
-			if n == 4 {
-				return false // more than four hex digits
-			}
 			acc = acc<<4 | uint32(d)
+			p++
 		}
-		if n == 0 {
-			return false
+		if p == start || p-start > 4 {
+			return false // no digit, or more than four
 		}
-		if n < len(s) && s[n] == '.' {
+		if p < len(s) && s[p] == '.' {
 			// A trailing dotted quad fills the last four bytes.
 			if (ellipsis < 0 && i != 12) || i > 12 {
 				return false
 			}
-			if !parseIPv4(s, (*[4]byte)(out[i:i+4])) {
+			if !parseIPv4(s[start:], (*[4]byte)(out[i:i+4])) {
 				return false
 			}
 			i += 4
-			s = ""
+			p = len(s)
 			break
 		}
 		out[i] = byte(acc >> 8)
 		out[i+1] = byte(acc)
 		i += 2
-		s = s[n:]
-		if len(s) == 0 {
+		if p == len(s) {
 			break
 		}
-		if s[0] != ':' || len(s) == 1 {
+		if s[p] != ':' || p+1 == len(s) {
 			return false
 		}
-		s = s[1:]
-		if s[0] == ':' {
+		p++
+		if s[p] == ':' {
 			if ellipsis >= 0 {
 				return false // second "::"
 			}
 			ellipsis = i
-			s = s[1:]
-			if len(s) == 0 {
+			p++
+			if p == len(s) {
 				break
 			}
 		}
 	}
-	if len(s) != 0 {
+	if p != len(s) {
 		return false
 	}
 	if i < 16 {
@@ -120,12 +118,8 @@ func parseIPv6(s string, out *[16]byte) bool {
 		}
 		// Move the fields after "::" to the end and zero the gap.
 		gap := 16 - i
-		for j := i - 1; j >= ellipsis; j-- {
-			out[j+gap] = out[j]
-		}
-		for j := ellipsis; j < ellipsis+gap; j++ {
-			out[j] = 0
-		}
+		copy(out[ellipsis+gap:], out[ellipsis:i])
+		clear(out[ellipsis : ellipsis+gap])
 	} else if ellipsis >= 0 {
 		return false // "::" must stand for at least one field
 	}
