@@ -69,6 +69,12 @@ type Config struct {
 	HostsFile string
 	// Order is the order of the hosts table and DNS (nsswitch.conf's role).
 	Order Order
+	// MyHostname answers localhost, *.localhost and this host's name
+	// without DNS, after the hosts table, as nsswitch.conf's myhostname
+	// source (systemd's nss-myhostname) does: localhost names are ::1 and
+	// 127.0.0.1; the host's name is every non-loopback address of the
+	// machine, or 127.0.0.2 and ::1 when it has none.
+	MyHostname bool
 	// Services, when non-nil, is consulted by LookupPort before the
 	// built-in table; nil means /etc/services.
 	Services *Services

@@ -72,6 +72,13 @@ type Decision struct {
 	// Debug is the GODEBUG netdns setting in force, as "mode+level"
 	// ("go", "cgo+1", "2", ...; "" when unset).
 	Debug string
+	// MyHostname reports that nsswitch.conf lists myhostname and the name
+	// is one it answers (localhost, *.localhost, this host's name): netkit
+	// then answers as glibc's nss-myhostname does, at its place in the
+	// hosts line (the standard library hands such names to cgo).
+	MyHostname bool
+
+	myHostnameAfterDNS bool
 }
 
 // String renders the decision on one line.
@@ -225,6 +232,12 @@ func (d sysDecider) decide(hostname string, preferGo bool, mode string, conf *Co
 	}
 	order, reason, cgoReason := d.order(hostname, conf, nss)
 	dec.Order = order
+	if hostname != "" {
+		dec.MyHostname, dec.myHostnameAfterDNS = d.myHostname(hostname, nss)
+		if dec.MyHostname {
+			reason += "; myhostname answers " + hostname + " (as nss-myhostname)"
+		}
+	}
 	if cgoReason != "" && dec.Stdlib == "go" {
 		cgo(cgoReason)
 	}
@@ -353,6 +366,37 @@ func (d sysDecider) order(hostname string, conf *Config, nss *NSSConf) (order Or
 		return OrderDNS, line, cgoReason
 	}
 	return OrderFilesDNS, line + ": no usable source, files then dns", "nsswitch.conf hosts line has no source the Go resolver implements"
+}
+
+// myHostname reports whether nss-myhostname would answer hostname and
+// whether it comes after dns in the hosts line.
+func (d sysDecider) myHostname(hostname string, nss *NSSConf) (use, afterDNS bool) {
+	if nss == nil || nss.Err != nil {
+		return false, false
+	}
+	seenDNS := false
+	for _, src := range nss.Sources["hosts"] {
+		switch src.Source {
+		case "dns":
+			seenDNS = true
+		case "myhostname":
+			hn, _ := d.hostname()
+			return isMyHostnameName(hostname, hn), seenDNS
+		}
+	}
+	return false, false
+}
+
+// isMyHostnameName reports the names nss-myhostname answers that netkit
+// implements: localhost, *.localhost and the host's own name (not
+// _gateway and _outbound, which need the routing table).
+func isMyHostnameName(name, hostname string) bool {
+	name = strings.TrimSuffix(name, ".")
+	if name == "" {
+		return false
+	}
+	return strings.EqualFold(name, "localhost") || hasSuffixFold(name, ".localhost") ||
+		hostname != "" && strings.EqualFold(name, strings.TrimSuffix(hostname, "."))
 }
 
 func sourcesString(srcs []NSSSource) string {

@@ -62,8 +62,12 @@
 // standard library returns the first hop or the end depending on which of
 // its parallel queries answers first). An nsswitch.conf hosts line with
 // [NOTFOUND=return] after a source stops the lookup there (the standard
-// library's Go resolver ignores it). Lookups of names the standard library
-// would hand to cgo (.local names with mDNS in nsswitch.conf, myhostname,
-// resolv.conf options it does not know) are made by the Go resolver, and
-// [Resolver.Explain] reports the difference.
+// library's Go resolver ignores it). When nsswitch.conf lists myhostname,
+// localhost, *.localhost and the host's own name are answered as systemd's
+// nss-myhostname answers them (the standard library hands these names to
+// cgo, hence to nss-myhostname; its Go resolver alone would ask DNS).
+// Other names the standard library would hand to cgo (.local names with
+// mDNS in nsswitch.conf, resolv.conf options it does not know, _gateway)
+// are resolved by the Go resolver, and [Resolver.Explain] reports the
+// difference.
 package resolver

@@ -9,6 +9,19 @@ import (
 	"golang.org/x/net/dns/dnsmessage"
 )
 
+func resultStrings(ips []ipResult) []string {
+	out := make([]string, 0, len(ips))
+	for _, ip := range ips {
+		out = append(out, ipString(ip.ip))
+	}
+	return out
+}
+
+func isNotFound(err error) bool {
+	de, ok := err.(*DNSError)
+	return ok && de.IsNotFound
+}
+
 // maybeIP reports whether s could be an IP literal (IPv4 starts with a
 // digit, IPv6 has a colon), to spare names the cost of a failed parse.
 func maybeIP(s string) bool {
@@ -33,14 +46,19 @@ func (r *Resolver) LookupHost(ctx context.Context, host string) ([]string, error
 			return []string{host}, nil
 		}
 	}
-	order, conf := r.hostLookupOrder(host)
+	order, conf, mh := r.hostPlan(host)
 	if order == OrderFilesDNS || order == OrderFiles {
 		if addrs, _ := r.hostsTable().LookupHost(host); len(addrs) > 0 {
 			return addrs, nil
 		}
-		if order == OrderFiles {
-			return nil, newDNSError(errNoSuchHost, host, "")
+	}
+	if mh == mhBeforeDNS {
+		if ips := myHostnameIPs(host); len(ips) > 0 {
+			return resultStrings(ips), nil
 		}
+	}
+	if order == OrderFiles {
+		return nil, newDNSError(errNoSuchHost, host, "")
 	}
 	// The cache holds DNS answers only: the hosts file, consulted above,
 	// always takes effect at once.
@@ -54,15 +72,17 @@ func (r *Resolver) LookupHost(ctx context.Context, host string) ([]string, error
 	}
 	ips, _, ttl, err := r.lookupIPCNAME(ctx, "ip", host, order, conf)
 	if err != nil {
+		if mh == mhAfterDNS && isNotFound(err) {
+			if ips := myHostnameIPs(host); len(ips) > 0 {
+				return resultStrings(ips), nil
+			}
+		}
 		if c := r.cache(); c != nil {
 			c.putErr(kindHost, host, err, ttl)
 		}
 		return nil, err
 	}
-	addrs := make([]string, 0, len(ips))
-	for _, ip := range ips {
-		addrs = append(addrs, ipString(ip.ip))
-	}
+	addrs := resultStrings(ips)
 	if c := r.cache(); c != nil {
 		c.put(kindHost, host, append([]string(nil), addrs...), ttl)
 	}
@@ -142,14 +162,19 @@ func (r *Resolver) lookupIPAddr(ctx context.Context, network, host string) ([]ip
 			return []ipResult{{ip: ip, fromFile: true}}, nil
 		}
 	}
-	order, conf := r.hostLookupOrder(host)
+	order, conf, mh := r.hostPlan(host)
 	if order == OrderFilesDNS || order == OrderFiles {
 		if ips, _ := r.filesIPs(host); len(ips) > 0 {
 			return ips, nil
 		}
-		if order == OrderFiles {
-			return nil, newDNSError(errNoSuchHost, host, "")
+	}
+	if mh == mhBeforeDNS {
+		if ips := myHostnameIPs(host); len(ips) > 0 {
+			return ips, nil
 		}
+	}
+	if order == OrderFiles {
+		return nil, newDNSError(errNoSuchHost, host, "")
 	}
 	c := r.cache()
 	key := network + "\x00" + host
@@ -173,6 +198,11 @@ func (r *Resolver) lookupIPAddr(ctx context.Context, network, host string) ([]ip
 		return ips, err
 	})
 	if err != nil {
+		if mh == mhAfterDNS && isNotFound(err) {
+			if ips := myHostnameIPs(host); len(ips) > 0 {
+				return ips, nil
+			}
+		}
 		if _, ok := err.(*DNSError); !ok {
 			err = newDNSError(mapErr(err), host, "")
 		}

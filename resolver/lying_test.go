@@ -574,3 +574,25 @@ func TestLyingStrictErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestLyingMyHostname(t *testing.T) {
+	s := newServer(t, nil)
+	r := testResolver(t, []string{s.Addr}, func(c *resolver.Config) { c.MyHostname = true })
+	addrs, err := r.LookupHost(context.Background(), "localhost")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"::1", "127.0.0.1"}, addrs)
+	ips, err := r.LookupIPAddr(context.Background(), "db.localhost")
+	require.NoError(t, err)
+	assert.Len(t, ips, 2)
+	assert.EqualValues(t, 0, s.UDPQueries(), "myhostname answers without DNS")
+	_, err = r.LookupHost(context.Background(), "host")
+	require.NoError(t, err)
+	assert.EqualValues(t, 2, s.UDPQueries())
+
+	// Without MyHostname, localhost goes to DNS (this zone says NXDOMAIN).
+	r2 := testResolver(t, []string{s.Addr}, func(c *resolver.Config) { c.Search = nil })
+	_, err = r2.LookupHost(context.Background(), "localhost")
+	var de *resolver.DNSError
+	require.ErrorAs(t, err, &de)
+	assert.True(t, de.IsNotFound)
+}

@@ -280,6 +280,56 @@ func TestDecide(t *testing.T) {
 	}
 }
 
+func TestDecideMyHostname(t *testing.T) {
+	d := sysDecider{
+		goos:         "linux",
+		env:          func(string) (string, bool) { return "", false },
+		hostname:     func() (string, error) { return "myhost", nil },
+		mdnsAllow:    func() error { return fs.ErrNotExist },
+		cgoAvailable: true,
+	}
+	nss := func(s string) *NSSConf {
+		c, err := ParseNSSConf(strings.NewReader(s))
+		require.NoError(t, err)
+		return c
+	}
+	for _, tc := range []struct {
+		line, name string
+		use, after bool
+	}{
+		{"hosts: files myhostname dns", "localhost", true, false},
+		{"hosts: files myhostname dns", "LOCALHOST.", true, false},
+		{"hosts: files myhostname dns", "foo.localhost", true, false},
+		{"hosts: files myhostname dns", "MyHost", true, false},
+		{"hosts: files myhostname dns", "example.com", false, false},
+		{"hosts: files dns myhostname", "localhost", true, true},
+		{"hosts: files dns", "localhost", false, false},
+	} {
+		dec := d.decide(tc.name, false, "", &Config{}, nss(tc.line))
+		assert.Equal(t, tc.use, dec.MyHostname, "%s %s", tc.line, tc.name)
+		assert.Equal(t, tc.after, dec.myHostnameAfterDNS, "%s %s", tc.line, tc.name)
+		if tc.use {
+			assert.Equal(t, "cgo", dec.Stdlib, "the standard library hands these names to cgo")
+		}
+	}
+}
+
+func TestMyHostnameIPs(t *testing.T) {
+	ips := myHostnameIPs("localhost")
+	require.Len(t, ips, 2)
+	assert.Equal(t, "::1", ips[0].ip.String())
+	assert.Equal(t, "127.0.0.1", ips[1].ip.String())
+	assert.Len(t, myHostnameIPs("a.b.localhost."), 2)
+	assert.Nil(t, myHostnameIPs("example.com"))
+	hn, err := os.Hostname()
+	require.NoError(t, err)
+	own := myHostnameIPs(hn)
+	require.NotEmpty(t, own, "the host's own name always has an answer")
+	for _, ip := range own {
+		assert.False(t, ip.ip.IsLoopback() && ip.ip.String() != "::1", "only non-loopback addresses (or the 127.0.0.2/::1 fallback): %v", ip.ip)
+	}
+}
+
 func TestParseNetDNS(t *testing.T) {
 	for _, tc := range []struct {
 		in    string

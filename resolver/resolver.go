@@ -181,12 +181,38 @@ func (r *Resolver) pool() *tcpPool {
 // hostname ("" for reverse lookups), printing the decision under
 // GODEBUG=netdns=2.
 func (r *Resolver) hostLookupOrder(hostname string) (Order, *Config) {
+	order, conf, _ := r.hostPlan(hostname)
+	return order, conf
+}
+
+// myHostnamePlan says whether and where nss-myhostname answers a name.
+type myHostnamePlan uint8
+
+const (
+	mhNone      myHostnamePlan = iota
+	mhBeforeDNS                // after the hosts file, before DNS
+	mhAfterDNS                 // when DNS finds nothing
+)
+
+// hostPlan is hostLookupOrder plus the myhostname plan for the name.
+func (r *Resolver) hostPlan(hostname string) (Order, *Config, myHostnamePlan) {
 	conf := r.config()
 	var order Order
+	mh := mhNone
 	if r != nil && r.own != nil {
 		order = r.own.conf.Order
+		if r.own.conf.MyHostname && hostname != "" && isMyHostnameName(hostname, osHostname()) {
+			mh = mhBeforeDNS
+		}
 	} else {
-		order = defaultDecider.decide(hostname, r != nil && r.PreferGo, "go", conf, system.nss.get()).Order
+		d := defaultDecider.decide(hostname, r != nil && r.PreferGo, "go", conf, system.nss.get())
+		order = d.Order
+		if d.MyHostname {
+			mh = mhBeforeDNS
+			if d.myHostnameAfterDNS {
+				mh = mhAfterDNS
+			}
+		}
 	}
 	if s := godebug(); s.level > 0 {
 		debugStartup(s)
@@ -201,7 +227,7 @@ func (r *Resolver) hostLookupOrder(hostname string) (Order, *Config) {
 			}
 		}
 	}
-	return order, conf
+	return order, conf, mh
 }
 
 // Explain reports how name would be resolved and why: the hosts/DNS order,
