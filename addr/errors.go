@@ -85,9 +85,9 @@ func (e *OpError) Timeout() bool {
 }
 
 // Temporary reports whether the error is temporary, asking the wrapped error
-// as net.OpError does: an *os.SyscallError (recognised without importing os
-// as an error with Unwrap and Timeout but no Temporary method) is looked
-// through once; any other error must answer itself. ECONNRESET and
+// as net.OpError does: an *os.SyscallError (recognised without importing os;
+// see unwrapSyscallError) is looked through once; any other error must
+// answer itself. ECONNRESET and
 // ECONNABORTED returned bare by "accept" count as temporary.
 func (e *OpError) Temporary() bool {
 	// Treat ECONNRESET and ECONNABORTED as temporary when
@@ -97,19 +97,43 @@ func (e *OpError) Temporary() bool {
 	}
 	err := e.Err
 	if _, ok := err.(temporary); !ok {
-		if se, ok := err.(syscallError); ok {
-			err = se.Unwrap()
+		if inner, ok := unwrapSyscallError(err); ok {
+			err = inner
 		}
 	}
 	t, ok := err.(temporary)
 	return ok && t.Temporary()
 }
 
-// syscallError is the method set of *os.SyscallError that Temporary looks
-// through.
-type syscallError interface {
-	Unwrap() error
-	Timeout() bool
+// unwrapSyscallError returns the error inside err if err looks like an
+// *os.SyscallError: it has Unwrap and Timeout methods (as *os.PathError
+// and *os.LinkError also do) and its text is "name: inner" with a name
+// free of spaces (PathError's "op path: inner" and LinkError's
+// "op old new: inner" always hold one). net.OpError.Temporary looks through
+// *os.SyscallError only.
+func unwrapSyscallError(err error) (error, bool) {
+	se, ok := err.(interface {
+		Unwrap() error
+		Timeout() bool
+	})
+	if !ok {
+		return nil, false
+	}
+	inner := se.Unwrap()
+	if inner == nil {
+		return nil, false
+	}
+	msg, in := err.Error(), inner.Error()
+	n := len(msg) - len(in) - len(": ")
+	if n < 0 || msg[n:] != ": "+in {
+		return nil, false
+	}
+	for i := 0; i < n; i++ {
+		if msg[i] == ' ' {
+			return nil, false
+		}
+	}
+	return inner, true
 }
 
 // connErrorTexts lets isConnError recognise ECONNRESET and ECONNABORTED
