@@ -371,20 +371,12 @@ func (d sysDecider) order(hostname string, conf *Config, nss *NSSConf) (order Or
 // myHostname reports whether nss-myhostname would answer hostname and
 // whether it comes after dns in the hosts line.
 func (d sysDecider) myHostname(hostname string, nss *NSSConf) (use, afterDNS bool) {
-	if nss == nil || nss.Err != nil {
+	has, pos := nssMyHostnamePos(nss)
+	if !has {
 		return false, false
 	}
-	seenDNS := false
-	for _, src := range nss.Sources["hosts"] {
-		switch src.Source {
-		case "dns":
-			seenDNS = true
-		case "myhostname":
-			hn, _ := d.hostname()
-			return isMyHostnameName(hostname, hn), seenDNS
-		}
-	}
-	return false, false
+	hn, _ := d.hostname()
+	return isMyHostnameName(hostname, hn), pos == mhAfterDNS
 }
 
 // isMyHostnameName reports the names nss-myhostname answers that netkit

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/netip"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/netkit-go/netkit/addr"
@@ -194,6 +195,38 @@ const (
 	mhAfterDNS                 // when DNS finds nothing
 )
 
+// planCache is the zero Resolvers' decision for one configuration.
+type planCache struct {
+	conf     *Config
+	nss      *NSSConf
+	preferGo bool
+	order    Order
+	mh       myHostnamePlan
+}
+
+var sysPlan atomic.Pointer[planCache]
+
+// nssMyHostnamePos reports whether the hosts line lists myhostname and
+// where relative to dns.
+func nssMyHostnamePos(nss *NSSConf) (bool, myHostnamePlan) {
+	if nss == nil || nss.Err != nil {
+		return false, mhNone
+	}
+	seenDNS := false
+	for _, src := range nss.Sources["hosts"] {
+		switch src.Source {
+		case "dns":
+			seenDNS = true
+		case "myhostname":
+			if seenDNS {
+				return true, mhAfterDNS
+			}
+			return true, mhBeforeDNS
+		}
+	}
+	return false, mhNone
+}
+
 // hostPlan is hostLookupOrder plus the myhostname plan for the name.
 func (r *Resolver) hostPlan(hostname string) (Order, *Config, myHostnamePlan) {
 	conf := r.config()
@@ -205,13 +238,20 @@ func (r *Resolver) hostPlan(hostname string) (Order, *Config, myHostnamePlan) {
 			mh = mhBeforeDNS
 		}
 	} else {
-		d := defaultDecider.decide(hostname, r != nil && r.PreferGo, "go", conf, system.nss.get())
-		order = d.Order
-		if d.MyHostname {
-			mh = mhBeforeDNS
-			if d.myHostnameAfterDNS {
-				mh = mhAfterDNS
-			}
+		// The order does not depend on the name: decide once per
+		// configuration (the files are re-read when they change).
+		nss := system.nss.get()
+		preferGo := r != nil && r.PreferGo
+		pc := sysPlan.Load()
+		if pc == nil || pc.conf != conf || pc.nss != nss || pc.preferGo != preferGo {
+			d := defaultDecider.decide("", preferGo, "go", conf, nss)
+			_, pos := nssMyHostnamePos(nss)
+			pc = &planCache{conf: conf, nss: nss, preferGo: preferGo, order: d.Order, mh: pos}
+			sysPlan.Store(pc)
+		}
+		order = pc.order
+		if pc.mh != mhNone && hostname != "" && isMyHostnameName(hostname, osHostname()) {
+			mh = pc.mh
 		}
 	}
 	if s := godebug(); s.level > 0 {
