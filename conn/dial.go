@@ -419,7 +419,8 @@ func (d *Dialer) dialCtx(ctx context.Context) (context.Context, context.CancelFu
 }
 
 // DialTCP acts like Dial for TCP networks using the provided context and
-// netip end points (an invalid laddr means any local address).
+// netip end points. As in the standard library, an invalid (zero) AddrPort
+// is the unspecified address with port 0, not a missing address.
 //
 // The provided Context must be non-nil. If the context expires before the
 // connection is complete, an error is returned. Once successfully
@@ -427,7 +428,7 @@ func (d *Dialer) dialCtx(ctx context.Context) (context.Context, context.CancelFu
 func (d *Dialer) DialTCP(ctx context.Context, network string, laddr, raddr netip.AddrPort) (*TCPConn, error) {
 	ctx, cancel := d.dialCtx(ctx)
 	defer cancel()
-	return dialTCP(ctx, d, network, tcpAddrFromAddrPort(laddr), tcpAddrFromAddrPort(raddr))
+	return dialTCP(ctx, d, network, addr.TCPAddrFromAddrPort(laddr), addr.TCPAddrFromAddrPort(raddr))
 }
 
 // DialUnix acts like Dial for Unix networks using the provided context.
@@ -439,14 +440,6 @@ func (d *Dialer) DialUnix(ctx context.Context, network string, laddr, raddr *add
 	ctx, cancel := d.dialCtx(ctx)
 	defer cancel()
 	return dialUnix(ctx, d, network, laddr, raddr)
-}
-
-// tcpAddrFromAddrPort converts ap; an invalid ap is a nil *TCPAddr.
-func tcpAddrFromAddrPort(ap netip.AddrPort) *addr.TCPAddr {
-	if !ap.IsValid() {
-		return nil
-	}
-	return &addr.TCPAddr{IP: addr.IP(ap.Addr().AsSlice()), Zone: ap.Addr().Zone(), Port: int(ap.Port())}
 }
 
 // dialParallel races two copies of dialSerial, giving the primaries a head

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"net"
+	"net/netip"
 	"os"
 	"strconv"
 	"sync"
@@ -478,4 +479,46 @@ func TestReadWriteAllocs(t *testing.T) {
 		}
 	})
 	assert.Zero(t, allocs, "allocations per Write+Read")
+}
+
+// TestDialLocalhost: "localhost" resolves (hosts file) to ::1 and
+// 127.0.0.1; with a listener on 127.0.0.1 only, the refused ::1 attempt
+// starts the IPv4 fallback at once instead of after FallbackDelay.
+func TestDialLocalhost(t *testing.T) {
+	ln := listenStream(t, "tcp4")
+	defer ln.Close()
+	done := acceptAll(ln)
+	defer func() { ln.Close(); <-done }()
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	d := conn.Dialer{FallbackDelay: 5 * time.Second}
+	start := time.Now()
+	c, err := d.Dial("tcp", "localhost:"+port)
+	require.NoError(t, err)
+	c.Close()
+	assert.Less(t, time.Since(start), 2*time.Second, "the fallback waited for FallbackDelay")
+
+	l2, err := conn.Listen("tcp", "localhost:0")
+	require.NoError(t, err)
+	assert.Equal(t, "127.0.0.1", l2.Addr().(*addr.TCPAddr).IP.String(), "Listen on a name takes its first IPv4 address, as net does")
+	l2.Close()
+}
+
+// TestDialerDialTCPNetip: the Go 1.26 netip-typed Dialer.DialTCP.
+func TestDialerDialTCPNetip(t *testing.T) {
+	ln := listenStream(t, "tcp4")
+	defer ln.Close()
+	done := acceptAll(ln)
+	defer func() { ln.Close(); <-done }()
+	raddr := ln.Addr().(*addr.TCPAddr).AddrPort()
+	var d conn.Dialer
+	c, err := d.DialTCP(context.Background(), "tcp", netip.AddrPort{}, raddr)
+	require.NoError(t, err)
+	assert.Equal(t, raddr.String(), c.RemoteAddr().String())
+	c.Close()
+	_, err = d.DialTCP(context.Background(), "tcp", netip.AddrPort{}, netip.AddrPort{})
+	checkOpError(t, err, "dial")
+	_, stdErr := (&net.Dialer{}).DialTCP(context.Background(), "tcp", netip.AddrPort{}, netip.AddrPort{})
+	if assert.Error(t, stdErr) {
+		assert.Equal(t, stdErr.Error(), err.Error())
+	}
 }
