@@ -237,19 +237,17 @@ func ResolveIPAddr(network, address string) (*addr.IPAddr, error) {
 // connection is complete, an error is returned. Once successfully
 // connected, any expiration of the context will not affect the connection.
 //
-// The network must be an IP network name; see func Dial for details. A
-// zero (invalid) laddr lets the system choose the local address; a zero
-// raddr is a missing address (as for DialTCP).
+// The network must be an IP network name; see func Dial for details. As in
+// the stdlib, a zero (invalid) netip.Addr is the unspecified address: a
+// zero laddr lets the system choose, a zero raddr means the local system.
 func (d *Dialer) DialIP(ctx context.Context, network string, laddr, raddr netip.Addr) (*IPConn, error) {
 	ctx, cancel := d.dialCtx(ctx)
 	defer cancel()
-	return dialIP(ctx, d, network, ipAddrFromValidAddr(laddr), ipAddrFromValidAddr(raddr))
+	return dialIP(ctx, d, network, ipAddrFromNetip(laddr), ipAddrFromNetip(raddr))
 }
 
-// ipAddrFromValidAddr converts a; an invalid a is a nil *IPAddr.
-func ipAddrFromValidAddr(a netip.Addr) *addr.IPAddr {
-	if !a.IsValid() {
-		return nil
-	}
-	return addr.IPAddrFromNetipAddr(a)
+// ipAddrFromNetip converts a as the stdlib does: never nil, a nil IP for
+// the zero Addr.
+func ipAddrFromNetip(a netip.Addr) *addr.IPAddr {
+	return &addr.IPAddr{IP: a.AsSlice(), Zone: a.Zone()}
 }

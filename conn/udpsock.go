@@ -327,20 +327,12 @@ func ResolveUDPAddr(network, address string) (*addr.UDPAddr, error) {
 // connection is complete, an error is returned. Once successfully
 // connected, any expiration of the context will not affect the connection.
 //
-// The network must be a UDP network name; see func Dial for details. A
-// zero (invalid) laddr lets the system choose the local address; a zero
-// raddr is a missing address (as for DialTCP; the stdlib dials port 0 of
-// the local system instead).
+// The network must be a UDP network name; see func Dial for details. As in
+// the stdlib, a zero (invalid) AddrPort is the unspecified address with
+// port 0: a zero laddr lets the system choose, a zero raddr means the
+// local system.
 func (d *Dialer) DialUDP(ctx context.Context, network string, laddr, raddr netip.AddrPort) (*UDPConn, error) {
 	ctx, cancel := d.dialCtx(ctx)
 	defer cancel()
-	return dialUDP(ctx, d, network, udpAddrFromValidAddrPort(laddr), udpAddrFromValidAddrPort(raddr))
-}
-
-// udpAddrFromValidAddrPort converts ap; an invalid ap is a nil *UDPAddr.
-func udpAddrFromValidAddrPort(ap netip.AddrPort) *addr.UDPAddr {
-	if !ap.IsValid() {
-		return nil
-	}
-	return addr.UDPAddrFromAddrPort(ap)
+	return dialUDP(ctx, d, network, addr.UDPAddrFromAddrPort(laddr), addr.UDPAddrFromAddrPort(raddr))
 }

@@ -435,9 +435,16 @@ func TestDialerDialUDPAndIP(t *testing.T) {
 	assert.Equal(t, "dialer", string(buf[:n]))
 	assert.Equal(t, c.LocalAddr().String(), from.String())
 
-	_, err = d.DialUDP(context.Background(), "udp4", netip.AddrPort{}, netip.AddrPort{})
-	pkCheckOpError(t, err, "dial")
-	assert.Equal(t, "dial udp4: missing address", err.Error())
+	// Zero AddrPorts behave as in the stdlib: the local system, port 0.
+	zc, err := d.DialUDP(context.Background(), "udp4", netip.AddrPort{}, netip.AddrPort{})
+	var sd net.Dialer
+	szc, serr := sd.DialUDP(context.Background(), "udp4", netip.AddrPort{}, netip.AddrPort{})
+	require.Equal(t, serr == nil, err == nil, "netkit %v, std %v", err, serr)
+	if err == nil {
+		assert.Equal(t, szc.RemoteAddr().String(), zc.RemoteAddr().String())
+		zc.Close()
+		szc.Close()
+	}
 
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -452,6 +459,14 @@ func TestDialerDialUDPAndIP(t *testing.T) {
 	require.NoError(t, err)
 	defer ic.Close()
 	assert.Equal(t, "127.0.0.1", ic.RemoteAddr().String())
+	zic, err := d.DialIP(context.Background(), "ip4:icmp", netip.Addr{}, netip.Addr{})
+	szic, serr := sd.DialIP(context.Background(), "ip4:icmp", netip.Addr{}, netip.Addr{})
+	require.Equal(t, serr == nil, err == nil, "netkit %v, std %v", err, serr)
+	if err == nil {
+		assert.Equal(t, szic.RemoteAddr().String(), zic.RemoteAddr().String())
+		zic.Close()
+		szic.Close()
+	}
 }
 
 // TestUDPWriteToMappedAddrPort: an IPv4-mapped AddrPort reaches the IPv4
