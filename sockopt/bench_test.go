@@ -129,3 +129,24 @@ func benchPair(b *testing.B) (*net.TCPConn, *net.TCPConn) {
 	b.Cleanup(func() { s.Close() })
 	return c.(*net.TCPConn), s.(*net.TCPConn)
 }
+
+// skipConn is a RawConn whose Control does not run the function: it
+// isolates sockopt's own cost (table lookup, pooled call state, dispatch)
+// from the system call.
+type skipConn struct{}
+
+func (skipConn) Control(func(uintptr)) error    { return nil }
+func (skipConn) Read(func(uintptr) bool) error  { return nil }
+func (skipConn) Write(func(uintptr) bool) error { return nil }
+
+// BenchmarkOverhead measures sockopt's cost per call without the system
+// call, the part the SetX/netkit vs SetX/std pairs cannot separate from
+// scheduling noise on a loaded machine.
+func BenchmarkOverhead(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := sockopt.SetNoDelay(skipConn{}, true); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
