@@ -128,6 +128,7 @@ func FuzzParseServices(f *testing.F) {
 // fuzzed flags, counts and sections. It is a net.Conn for the standard
 // library and a resolver.Conn for netkit.
 type fakeConn struct {
+	packet bool // datagram framing (no length prefix); see fakePacketConn
 	flags  uint16
 	counts [3]uint16
 	body   []byte
@@ -136,10 +137,16 @@ type fakeConn struct {
 }
 
 func (c *fakeConn) Write(b []byte) (int, error) {
-	if len(b) < 14 {
+	q := b
+	if !c.packet {
+		if len(b) < 14 {
+			return 0, fmt.Errorf("short query")
+		}
+		q = b[2:]
+	}
+	if len(q) < 12 {
 		return 0, fmt.Errorf("short query")
 	}
-	q := b[2:]
 	// Question: after the 12-byte header up to the end or the OPT record.
 	qEnd := 12
 	for qEnd < len(q) && q[qEnd] != 0 {
@@ -159,9 +166,11 @@ func (c *fakeConn) Write(b []byte) (int, error) {
 	msg = append(msg, q[12:qEnd]...)
 	msg = append(msg, c.body...)
 	c.mu.Lock()
-	var l [2]byte
-	binary.BigEndian.PutUint16(l[:], uint16(len(msg)))
-	c.out.Write(l[:])
+	if !c.packet {
+		var l [2]byte
+		binary.BigEndian.PutUint16(l[:], uint16(len(msg)))
+		c.out.Write(l[:])
+	}
 	c.out.Write(msg)
 	c.mu.Unlock()
 	return len(b), nil
@@ -175,6 +184,17 @@ func (c *fakeConn) Read(b []byte) (int, error) {
 	}
 	return c.out.Read(b)
 }
+
+// fakePacketConn is a fakeConn with net.PacketConn's methods: both
+// resolvers then use it one message per Read, as a UDP socket.
+type fakePacketConn struct{ *fakeConn }
+
+func (c fakePacketConn) ReadFrom(b []byte) (int, net.Addr, error) {
+	n, err := c.Read(b)
+	return n, &net.UDPAddr{}, err
+}
+
+func (c fakePacketConn) WriteTo(b []byte, _ net.Addr) (int, error) { return c.Write(b) }
 
 func (c *fakeConn) Close() error                     { return nil }
 func (c *fakeConn) SetDeadline(time.Time) error      { return nil }
@@ -197,14 +217,23 @@ func FuzzAnswerDifferential(f *testing.F) {
 	f.Add(uint16(0x0583), uint16(0), uint16(0), uint16(0), []byte{})
 	f.Add(uint16(0x0582), uint16(0), uint16(0), uint16(0), []byte{})
 	f.Add(uint16(0x0780), uint16(2), uint16(0), uint16(0), []byte{0xc0, 12, 0, 1})
+	// The same answers over the datagram path.
+	f.Add(uint16(0x0580), uint16(0x101), uint16(0), uint16(0), []byte{0xc0, 12, 0, 16, 0, 1, 0, 0, 0, 60, 0, 3, 2, 'h', 'i'})
+	f.Add(uint16(0x0783), uint16(0x101), uint16(0), uint16(0), []byte{0xc0, 12, 0, 16, 0, 1, 0, 0, 0, 60, 0, 3, 2, 'h', 'i'})
 	f.Fuzz(func(t *testing.T, flags, an, ns, ar uint16, body []byte) {
 		if len(body) > 2000 || bytes.Contains(body, []byte{0xc0, 0}) || bytes.Contains(body, []byte{0xc0, 1}) {
 			// A compression pointer to the random query ID makes the
 			// answer differ between the two resolvers.
 			return
 		}
-		newConn := func() *fakeConn {
-			return &fakeConn{flags: flags, counts: [3]uint16{an % 8, ns % 8, ar % 8}, body: body}
+		// Bit 8 of an selects the datagram path (an%8 is the answer count).
+		packet := an&0x100 != 0
+		newConn := func() net.Conn {
+			c := &fakeConn{packet: packet, flags: flags, counts: [3]uint16{an % 8, ns % 8, ar % 8}, body: body}
+			if packet {
+				return fakePacketConn{c}
+			}
+			return c
 		}
 		cfg := resolver.DefaultConfig()
 		cfg.Servers = []string{"127.0.0.1:53"}
