@@ -2,11 +2,17 @@ package conn_test
 
 import (
 	"net"
+	"net/netip"
 	"os"
 	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/netkit-go/netkit/conn"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"golang.org/x/net/nettest"
 )
 
@@ -86,5 +92,78 @@ func TestNettestConn(t *testing.T) {
 				return c1, c2, stop, nil
 			})
 		})
+	}
+}
+
+// TestAddrsMatchStdlib compares the Local/RemoteAddr of listeners, dialed
+// and accepted connections with the standard library's for the same
+// setup: type name, network, string form (ports masked) and IP length.
+func TestAddrsMatchStdlib(t *testing.T) {
+	type setup struct{ lnet, laddr, dnet, daddr string }
+	setups := []setup{
+		{"tcp4", "127.0.0.1:0", "tcp4", "127.0.0.1"},
+		{"tcp", ":0", "tcp4", "127.0.0.1"}, // IPv4 client on a dual-stack listener
+		{"unix", "", "unix", ""},
+		{"unixpacket", "", "unixpacket", ""},
+	}
+	if nettest.SupportsIPv6() {
+		setups = append(setups, setup{"tcp6", "[::1]:0", "tcp6", "::1"}, setup{"tcp", ":0", "tcp", "::1"})
+	}
+	describe := func(a net.Addr, ports ...string) string {
+		if a == nil {
+			return "nil"
+		}
+		s := a.String()
+		for _, p := range ports {
+			s = strings.ReplaceAll(s, p, "PORT")
+		}
+		if ta, ok := a.(interface{ AddrPort() netip.AddrPort }); ok {
+			s += " port=" + strconv.Itoa(int(ta.AddrPort().Port()))
+		}
+		if ip := reflect.ValueOf(a).Elem().FieldByName("IP"); ip.IsValid() {
+			s += " iplen=" + strconv.Itoa(ip.Len())
+		}
+		return strings.TrimPrefix(strings.TrimPrefix(reflect.TypeOf(a).String(), "*addr."), "*net.") + " " + a.Network() + " " + s
+	}
+	for _, su := range setups {
+		var got [2][]string
+		for i, im := range impls {
+			laddr := su.laddr
+			if laddr == "" {
+				laddr = sockPath(t)
+			}
+			ln, err := im.listen(su.lnet, laddr)
+			require.NoError(t, err)
+			target := ln.Addr().String()
+			var lport string
+			if strings.HasPrefix(su.lnet, "tcp") {
+				_, lport, _ = net.SplitHostPort(target)
+				target = net.JoinHostPort(su.daddr, lport)
+			}
+			c, err := im.dial(su.dnet, target)
+			require.NoError(t, err)
+			s, err := ln.Accept()
+			require.NoError(t, err)
+			var cport string
+			if strings.HasPrefix(su.lnet, "tcp") {
+				_, cport, _ = net.SplitHostPort(c.LocalAddr().String())
+			}
+			masks := []string{lport, cport}
+			if lport == "" {
+				masks = []string{laddr}
+			}
+			for _, a := range []net.Addr{ln.Addr(), c.LocalAddr(), c.RemoteAddr(), s.LocalAddr(), s.RemoteAddr()} {
+				d := describe(a, masks...)
+				d = strings.ReplaceAll(d, "port="+lport, "port=LPORT")
+				if cport != "" {
+					d = strings.ReplaceAll(d, "port="+cport, "port=CPORT")
+				}
+				got[i] = append(got[i], d)
+			}
+			c.Close()
+			s.Close()
+			ln.Close()
+		}
+		assert.Equal(t, got[1], got[0], "%+v: (-std +netkit)", su)
 	}
 }
