@@ -18,7 +18,8 @@ func (f fileAddr) String() string { return string(f) }
 //
 // The descriptor is duplicated (close-on-exec) and put in non-blocking
 // mode, which the open file description shares with f. The socket's
-// family and type come from the kernel (SO_TYPE, getsockname): the result
+// family and type come from the kernel (SO_TYPE, getsockname, and
+// SO_DOMAIN on Linux): the result
 // is a *TCPConn, *UDPConn, *IPConn or *UnixConn. A datagram socket that
 // has a peer (getpeername succeeds) is treated as connected, like one made
 // by DialUDP: WriteTo fails with ErrWriteToConnected (the stdlib leaves

@@ -42,6 +42,11 @@ func newFileFD(f *os.File) (*netFD, error) {
 		unix.Close(s)
 		return nil, unix.EPROTONOSUPPORT
 	}
+	// Where the kernel says (SO_DOMAIN), its answer must agree.
+	if d, ok := socketDomain(s); ok && d != family {
+		unix.Close(s)
+		return nil, unix.EPROTONOSUPPORT
+	}
 	pfd, err := poller.NewFD(s, family, sotype, f.Name())
 	if err != nil {
 		return nil, err
