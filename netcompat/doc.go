@@ -54,8 +54,8 @@
 // nsswitch.conf ask for features the Go resolver does not implement, and for
 // names ending in .local (mDNS). netkit makes the same decision and reports
 // it: GODEBUG=netdns=1 (or netdns=go+1, netdns=cgo+2) prints the decision
-// and its reason on standard error, and resolver.Explain returns it as a
-// value, but the lookup is always answered by the pure-Go path; where the
+// and its reason on standard error, and (*resolver.Resolver).Explain
+// returns it as a value, but the lookup is always answered by the pure-Go path; where the
 // standard library would have used cgo, the answer may differ (for example,
 // mDNS names are not resolved).
 //
