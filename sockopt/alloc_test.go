@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/netkit-go/netkit/addr"
 	"github.com/netkit-go/netkit/sockopt"
 	"github.com/stretchr/testify/assert"
 )
@@ -39,4 +40,32 @@ func TestNoAllocs(t *testing.T) {
 			assert.Zero(t, allocs)
 		})
 	}
+}
+
+// TestPacketInfoNoAllocs checks that a receive loop reusing one PacketInfo
+// parses without allocating, and that building into a buffer with room
+// does not allocate either.
+func TestPacketInfoNoAllocs(t *testing.T) {
+	v4, err := (&sockopt.PacketInfo{IfIndex: 2, Addr: addr.IP{10, 0, 0, 1}}).AppendIPv4(nil)
+	assert.NoError(t, err)
+	v6, err := (&sockopt.PacketInfo{IfIndex: 3, Addr: make(addr.IP, 16)}).AppendIPv6(nil)
+	assert.NoError(t, err)
+	var pi sockopt.PacketInfo
+	for _, oob := range [][]byte{v4, v6} {
+		allocs := testing.AllocsPerRun(100, func() {
+			if ok, err := pi.Unmarshal(oob); !ok || err != nil {
+				t.Fatal(ok, err)
+			}
+		})
+		assert.Zero(t, allocs, "Unmarshal")
+	}
+	buf := make([]byte, 0, 2*sockopt.PacketInfoSpace())
+	src := addr.IP{10, 0, 0, 1}
+	allocs := testing.AllocsPerRun(100, func() {
+		p := sockopt.PacketInfo{IfIndex: 1, Addr: src}
+		if _, err := p.AppendIPv4(buf[:0]); err != nil {
+			t.Fatal(err)
+		}
+	})
+	assert.Zero(t, allocs, "AppendIPv4")
 }

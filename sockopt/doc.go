@@ -26,7 +26,8 @@
 //   - IPv6: IPv6Only, TrafficClass, HopLimit, multicast interface, hop
 //     limit and loopback, group membership, ReceivePacketInfoIPv6.
 //   - Control messages: ParsePacketInfo reads the IP_PKTINFO or
-//     IPV6_PKTINFO message of a received datagram; PacketInfo.AppendIPv4
+//     IPV6_PKTINFO message of a received datagram (PacketInfo.Unmarshal
+//     without allocating); PacketInfo.AppendIPv4
 //     and AppendIPv6 build one that chooses the source address and
 //     interface of a datagram to send.
 //

@@ -61,7 +61,23 @@ func PacketInfoSpace() int { return pktInfoSpace() }
 // ok is false when there is none; err reports a malformed control buffer.
 // Other control messages are skipped.
 func ParsePacketInfo(oob []byte) (info PacketInfo, ok bool, err error) {
-	return parsePktInfo(oob)
+	ok, err = info.Unmarshal(oob)
+	return info, ok, err
+}
+
+// Unmarshal is ParsePacketInfo into p. It reuses the memory of p.Addr and
+// p.Local (overwriting what they held), so a receive loop that keeps one
+// PacketInfo parses without allocating. When ok is false, p is zero.
+func (p *PacketInfo) Unmarshal(oob []byte) (ok bool, err error) {
+	p.IfIndex, p.Addr, p.Local = 0, p.Addr[:0], p.Local[:0]
+	ok, err = parsePktInfo(oob, p)
+	if !ok {
+		p.IfIndex, p.Addr, p.Local = 0, nil, nil
+	}
+	if len(p.Local) == 0 {
+		p.Local = nil
+	}
+	return ok, err
 }
 
 // AppendIPv4 appends p to b as an IP_PKTINFO control message for sending

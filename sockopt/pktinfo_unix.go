@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"unsafe"
 
-	"github.com/netkit-go/netkit/addr"
 	"golang.org/x/sys/unix"
 )
 
@@ -19,34 +18,36 @@ const (
 
 func pktInfoSpace() int { return unix.CmsgSpace(sizeofIn6Pktinfo) }
 
-func parsePktInfo(oob []byte) (info PacketInfo, ok bool, err error) {
+// parsePktInfo fills info, whose Addr and Local are empty slices that may
+// have room to reuse, from the first packet information message in oob.
+func parsePktInfo(oob []byte, info *PacketInfo) (ok bool, err error) {
 	// Trailing bytes too short for a header end the buffer, as with
 	// CMSG_NXTHDR and x/sys/unix.ParseSocketControlMessage.
 	for len(oob) >= unix.CmsgLen(0) {
 		h, data, rest, err := unix.ParseOneSocketControlMessage(oob)
 		if err != nil {
-			return info, false, errInvalid("recvmsg")
+			return false, errInvalid("recvmsg")
 		}
 		oob = rest
 		switch {
 		case hasPktInfo4 && h.Level == unix.IPPROTO_IP && h.Type == cmsgPktInfo4:
 			if len(data) < sizeofInPktinfo {
-				return info, false, errInvalid("recvmsg")
+				return false, errInvalid("recvmsg")
 			}
 			info.IfIndex = int(binary.NativeEndian.Uint32(data[0:4]))
-			info.Local = addr.IP{data[4], data[5], data[6], data[7]}
-			info.Addr = addr.IP{data[8], data[9], data[10], data[11]}
-			return info, true, nil
+			info.Local = append(info.Local, data[4:8]...)
+			info.Addr = append(info.Addr, data[8:12]...)
+			return true, nil
 		case h.Level == unix.IPPROTO_IPV6 && h.Type == unix.IPV6_PKTINFO:
 			if len(data) < sizeofIn6Pktinfo {
-				return info, false, errInvalid("recvmsg")
+				return false, errInvalid("recvmsg")
 			}
-			info.Addr = append(addr.IP(nil), data[:16]...)
+			info.Addr = append(info.Addr, data[:16]...)
 			info.IfIndex = int(binary.NativeEndian.Uint32(data[16:20]))
-			return info, true, nil
+			return true, nil
 		}
 	}
-	return info, false, nil
+	return false, nil
 }
 
 // appendCmsg appends a control message with room for n bytes of data and

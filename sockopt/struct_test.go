@@ -282,3 +282,31 @@ func TestParsePacketInfoMalformed(t *testing.T) {
 	_, err = (&sockopt.PacketInfo{Addr: addr.IP(net.ParseIP("2001:db8::1"))}).AppendIPv4(nil)
 	require.Error(t, err)
 }
+
+// TestPacketInfoUnmarshalReuse parses IPv4, IPv6 and IPv4 messages in turn
+// into one PacketInfo and checks nothing of the previous message remains.
+func TestPacketInfoUnmarshalReuse(t *testing.T) {
+	if runtime.GOOS == "freebsd" {
+		t.Skip("FreeBSD has no IP_PKTINFO")
+	}
+	v4, err := (&sockopt.PacketInfo{IfIndex: 2, Addr: addr.IP{10, 0, 0, 1}}).AppendIPv4(nil)
+	require.NoError(t, err)
+	v6, err := (&sockopt.PacketInfo{IfIndex: 3, Addr: addr.IP(net.ParseIP("2001:db8::9"))}).AppendIPv6(nil)
+	require.NoError(t, err)
+	var pi sockopt.PacketInfo
+	for i, tc := range []struct {
+		oob  []byte
+		want sockopt.PacketInfo
+	}{
+		// Built for sending, the IPv4 source is ipi_spec_dst: Local when parsed.
+		{v4, sockopt.PacketInfo{IfIndex: 2, Addr: addr.IP{0, 0, 0, 0}, Local: addr.IP{10, 0, 0, 1}}},
+		{v6, sockopt.PacketInfo{IfIndex: 3, Addr: addr.IP(net.ParseIP("2001:db8::9"))}},
+		{v4, sockopt.PacketInfo{IfIndex: 2, Addr: addr.IP{0, 0, 0, 0}, Local: addr.IP{10, 0, 0, 1}}},
+		{nil, sockopt.PacketInfo{}},
+	} {
+		ok, err := pi.Unmarshal(tc.oob)
+		require.NoError(t, err, "step %d", i)
+		assert.Equal(t, tc.oob != nil, ok, "step %d", i)
+		assert.Equal(t, tc.want, pi, "step %d", i)
+	}
+}

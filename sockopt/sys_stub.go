@@ -25,8 +25,8 @@ func setsockoptIPv4Iface(int, *option, int, [4]byte, [4]byte) error {
 
 func pktInfoSpace() int { return 0 }
 
-func parsePktInfo([]byte) (PacketInfo, bool, error) {
-	return PacketInfo{}, false, errUnsupported("IP_PKTINFO and IPV6_PKTINFO")
+func parsePktInfo([]byte, *PacketInfo) (bool, error) {
+	return false, errUnsupported("IP_PKTINFO and IPV6_PKTINFO")
 }
 
 func appendPktInfo4(b []byte, _ int, _ [4]byte) []byte  { return b }
