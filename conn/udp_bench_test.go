@@ -161,6 +161,7 @@ func BenchmarkUDPReadFromWriteTo(b *testing.B) {
 		msg, buf := make([]byte, 64), make([]byte, 64)
 		b.ReportAllocs()
 		b.ResetTimer()
+		cpu0 := pkCPUTime()
 		for i := 0; i < b.N; i++ {
 			if _, err := x.WriteToUDP(msg, to); err != nil {
 				b.Fatal(err)
@@ -169,6 +170,7 @@ func BenchmarkUDPReadFromWriteTo(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+		b.ReportMetric(float64(pkCPUTime()-cpu0)/float64(b.N), "cpu-ns/op")
 	})
 	b.Run("std", func(b *testing.B) {
 		x, err := net.ListenUDP("udp4", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
@@ -185,6 +187,7 @@ func BenchmarkUDPReadFromWriteTo(b *testing.B) {
 		msg, buf := make([]byte, 64), make([]byte, 64)
 		b.ReportAllocs()
 		b.ResetTimer()
+		cpu0 := pkCPUTime()
 		for i := 0; i < b.N; i++ {
 			if _, err := x.WriteToUDP(msg, to); err != nil {
 				b.Fatal(err)
@@ -193,6 +196,7 @@ func BenchmarkUDPReadFromWriteTo(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+		b.ReportMetric(float64(pkCPUTime()-cpu0)/float64(b.N), "cpu-ns/op")
 	})
 }
 
