@@ -311,3 +311,76 @@ func BenchmarkSendfile(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkProxyCopy: 1 MiB per op through a proxy that io.Copy's from one
+// connection into another (splice in both implementations on Linux), the
+// sender and the receiver being ordinary connections of the same
+// implementation.
+func BenchmarkProxyCopy(b *testing.B) {
+	const chunk = 1 << 20
+	for _, im := range impls {
+		b.Run(im.name, func(b *testing.B) {
+			front, err := im.listen("tcp4", "127.0.0.1:0")
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer front.Close()
+			back, err := im.listen("tcp4", "127.0.0.1:0")
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer back.Close()
+			proxied := make(chan error, 1)
+			go func() {
+				in, err := front.Accept()
+				if err != nil {
+					proxied <- err
+					return
+				}
+				defer in.Close()
+				out, err := im.dial("tcp4", back.Addr().String())
+				if err != nil {
+					proxied <- err
+					return
+				}
+				defer out.Close()
+				_, err = io.Copy(out, in)
+				out.(interface{ CloseWrite() error }).CloseWrite()
+				proxied <- err
+			}()
+			received := make(chan int64, 1)
+			go func() {
+				c, err := back.Accept()
+				if err != nil {
+					received <- 0
+					return
+				}
+				defer c.Close()
+				n, _ := io.Copy(io.Discard, c)
+				received <- n
+			}()
+			c, err := im.dial("tcp4", front.Addr().String())
+			if err != nil {
+				b.Fatal(err)
+			}
+			buf := make([]byte, chunk)
+			b.ReportAllocs()
+			b.SetBytes(chunk)
+			stop := reportCPU(b)
+			for i := 0; i < b.N; i++ {
+				if _, err := c.Write(buf); err != nil {
+					b.Fatal(err)
+				}
+			}
+			c.(interface{ CloseWrite() error }).CloseWrite()
+			if err := <-proxied; err != nil {
+				b.Fatal(err)
+			}
+			if n := <-received; n != int64(b.N)*chunk {
+				b.Fatalf("received %d bytes, want %d", n, int64(b.N)*chunk)
+			}
+			stop()
+			c.Close()
+		})
+	}
+}

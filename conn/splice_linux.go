@@ -7,9 +7,10 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// maxSpliceSize is the most data moved through the pipe at once: the
-// default pipe capacity of Linux.
-const maxSpliceSize = 1 << 16
+// maxSpliceSize is the most data moved through the pipe at once; the pipe
+// is grown to this size (1 MiB is the default /proc/sys/fs/pipe-max-size),
+// as the standard library does.
+const maxSpliceSize = 1 << 20
 
 // spliceFrom copies from r to the stream socket dst with splice(2) when r
 // is a netkit TCP or Unix stream connection (optionally inside an
@@ -65,6 +66,8 @@ func spliceable(v any) *netFD {
 // splice moves up to remain bytes from src to dst through a pipe, waiting
 // on the poller for src to be readable and dst writable. handled is false
 // if nothing could be done (no pipe, or the kernel refuses the sockets).
+// The closures given to the RawConns are made once per call, so the loop
+// allocates nothing per chunk.
 func splice(dst, src *netFD, remain int64) (written int64, handled bool, err error) {
 	var p [2]int
 	if err := unix.Pipe2(p[:], unix.O_CLOEXEC|unix.O_NONBLOCK); err != nil {
@@ -72,8 +75,57 @@ func splice(dst, src *netFD, remain int64) (written int64, handled bool, err err
 	}
 	defer unix.Close(p[0])
 	defer unix.Close(p[1])
+	unix.FcntlInt(uintptr(p[0]), unix.F_SETPIPE_SZ, maxSpliceSize)
+
+	var (
+		max    int   // bytes to ask for in this drain
+		inPipe int   // bytes waiting in the pipe
+		serr   error // splice(2) failure inside a callback
+	)
+	// drain moves up to max bytes from the socket into the pipe; inPipe
+	// 0 means EOF.
+	drain := func(s uintptr) bool {
+		for {
+			m, err := unix.Splice(int(s), nil, p[1], nil, max, unix.SPLICE_F_MOVE|unix.SPLICE_F_NONBLOCK)
+			switch err {
+			case nil:
+				inPipe = int(m)
+				return true
+			case unix.EINTR:
+				continue
+			case unix.EAGAIN:
+				return false // wait until readable
+			default:
+				serr = err
+				return true
+			}
+		}
+	}
+	// pump moves what is in the pipe into the socket.
+	pump := func(s uintptr) bool {
+		for inPipe > 0 {
+			m, err := unix.Splice(p[0], nil, int(s), nil, inPipe, unix.SPLICE_F_MOVE|unix.SPLICE_F_NONBLOCK)
+			switch err {
+			case nil:
+				written += m
+				remain -= m
+				inPipe -= int(m)
+			case unix.EINTR:
+			case unix.EAGAIN:
+				return false // wait until writable
+			default:
+				serr = err
+				return true
+			}
+		}
+		return true
+	}
 	for remain > 0 {
-		inPipe, err := spliceDrain(p[1], src, int(min(remain, maxSpliceSize)))
+		max, inPipe, serr = int(min(remain, maxSpliceSize)), 0, nil
+		err := src.rawRead(drain)
+		if err == nil {
+			err = serr
+		}
 		if err != nil {
 			if written == 0 && (err == unix.EINVAL || err == unix.ENOSYS) {
 				return 0, false, nil
@@ -83,9 +135,10 @@ func splice(dst, src *netFD, remain int64) (written int64, handled bool, err err
 		if inPipe == 0 { // EOF
 			return written, true, nil
 		}
-		n, err := splicePump(dst, p[0], inPipe)
-		written += int64(n)
-		remain -= int64(n)
+		err = dst.rawWrite(pump)
+		if err == nil {
+			err = serr
+		}
 		if err != nil {
 			return written, true, spliceErr(err)
 		}
@@ -98,60 +151,4 @@ func spliceErr(err error) error {
 		return os.NewSyscallError("splice", errno)
 	}
 	return err
-}
-
-// spliceDrain moves up to max bytes from the socket into the pipe, waiting
-// for the socket to be readable; 0 means EOF.
-func spliceDrain(pipeW int, src *netFD, max int) (int, error) {
-	var n int
-	var serr error
-	err := src.rawRead(func(s uintptr) bool {
-		for {
-			m, err := unix.Splice(int(s), nil, pipeW, nil, max, unix.SPLICE_F_MOVE|unix.SPLICE_F_NONBLOCK)
-			switch err {
-			case nil:
-				n = int(m)
-				return true
-			case unix.EINTR:
-				continue
-			case unix.EAGAIN:
-				return false
-			default:
-				serr = err
-				return true
-			}
-		}
-	})
-	if err == nil {
-		err = serr
-	}
-	return n, err
-}
-
-// splicePump moves inPipe bytes from the pipe into the socket, waiting for
-// the socket to be writable.
-func splicePump(dst *netFD, pipeR int, inPipe int) (int, error) {
-	written := 0
-	var serr error
-	err := dst.rawWrite(func(s uintptr) bool {
-		for inPipe > 0 {
-			m, err := unix.Splice(pipeR, nil, int(s), nil, inPipe, unix.SPLICE_F_MOVE|unix.SPLICE_F_NONBLOCK)
-			switch err {
-			case nil:
-				written += int(m)
-				inPipe -= int(m)
-			case unix.EINTR:
-			case unix.EAGAIN:
-				return false
-			default:
-				serr = err
-				return true
-			}
-		}
-		return true
-	})
-	if err == nil {
-		err = serr
-	}
-	return written, err
 }
