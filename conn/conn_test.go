@@ -103,11 +103,14 @@ func TestAddrsMatchStdlib(t *testing.T) {
 	setups := []setup{
 		{"tcp4", "127.0.0.1:0", "tcp4", "127.0.0.1"},
 		{"tcp", ":0", "tcp4", "127.0.0.1"}, // IPv4 client on a dual-stack listener
+		{"tcp", "0.0.0.0:0", "tcp", "127.0.0.1"},
+		{"tcp4", ":0", "tcp", "127.0.0.1"},
 		{"unix", "", "unix", ""},
 		{"unixpacket", "", "unixpacket", ""},
 	}
 	if nettest.SupportsIPv6() {
-		setups = append(setups, setup{"tcp6", "[::1]:0", "tcp6", "::1"}, setup{"tcp", ":0", "tcp", "::1"})
+		setups = append(setups, setup{"tcp6", "[::1]:0", "tcp6", "::1"}, setup{"tcp", ":0", "tcp", "::1"},
+			setup{"tcp", "[::]:0", "tcp", "127.0.0.1"}, setup{"tcp6", ":0", "tcp6", "::1"})
 	}
 	describe := func(a net.Addr, ports ...string) string {
 		if a == nil {
