@@ -141,3 +141,36 @@ func TestMulticastUDPPortZeroAndTwoGroups(t *testing.T) {
 		assert.Contains(t, got, groups[i], "listener %d", i+1)
 	}
 }
+
+// TestMulticastUDPLinkLocalGroup: a link-local group (ff02::/16) needs an
+// interface on both sides; the listener joins on its veth end, the sender
+// names its own end as the zone of the destination.
+func TestMulticastUDPLinkLocalGroup(t *testing.T) {
+	ns := pkMakeNetns(t)
+	const port = 42421
+	var l *conn.UDPConn
+	pkInNetns(t, ns.B, func() error {
+		ifi, err := iface.InterfaceByName(ns.IfB)
+		if err != nil {
+			return err
+		}
+		l, err = conn.ListenMulticastUDP("udp6", ifi, &addr.UDPAddr{IP: addr.ParseIP("ff02::4242"), Port: port})
+		return err
+	})
+	defer l.Close()
+	var s *conn.UDPConn
+	pkInNetns(t, ns.A, func() (err error) {
+		if s, err = conn.ListenUDP("udp6", &addr.UDPAddr{IP: addr.ParseIP(ns.A6)}); err != nil {
+			return err
+		}
+		_, err = s.WriteToUDP([]byte("link-local"), &addr.UDPAddr{IP: addr.ParseIP("ff02::4242"), Port: port, Zone: ns.IfA})
+		return err
+	})
+	defer s.Close()
+	require.NoError(t, l.SetReadDeadline(time.Now().Add(5*time.Second)))
+	buf := make([]byte, 16)
+	n, from, err := l.ReadFromUDP(buf)
+	require.NoError(t, err)
+	assert.Equal(t, "link-local", string(buf[:n]))
+	assert.Equal(t, ns.A6, from.IP.String())
+}
