@@ -11,6 +11,7 @@ import (
 
 	"github.com/netkit-go/netkit/addr"
 	"github.com/netkit-go/netkit/conn"
+	"github.com/netkit-go/netkit/sockopt"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/sys/unix"
@@ -320,5 +321,54 @@ func TestIPConnIPv4FullBuffer(t *testing.T) {
 			assert.Zero(t, flags&unix.MSG_TRUNC, "read method %d: MSG_TRUNC", i)
 			break
 		}
+	}
+}
+
+// TestIPConnReadMsgPacketInfo: control messages come through ReadMsgIP on
+// raw sockets of both families (on Linux "ip4" uses netkit's own recvmsg
+// with the header in a separate buffer, so this checks its oob handling).
+func TestIPConnReadMsgPacketInfo(t *testing.T) {
+	pkNeedRoot(t, "raw IP sockets")
+	lo, err := net.InterfaceByName("lo")
+	if err != nil {
+		t.Skipf("no loopback interface named lo here: %v", err)
+	}
+	for _, tt := range []struct {
+		network  string
+		ip       addr.IP
+		req, rep byte
+	}{
+		{"ip4:icmp", addr.IPv4(127, 0, 0, 1), 8, 0},
+		{"ip6:ipv6-icmp", addr.IPv6loopback, 128, 129},
+	} {
+		t.Run(tt.network, func(t *testing.T) {
+			c, err := conn.ListenIP(tt.network, &addr.IPAddr{IP: tt.ip})
+			require.NoError(t, err)
+			defer c.Close()
+			require.NoError(t, c.SetDeadline(time.Now().Add(5*time.Second)))
+			rc, err := c.SyscallConn()
+			require.NoError(t, err)
+			if tt.req == 8 {
+				require.NoError(t, sockopt.SetReceivePacketInfoIPv4(rc, true))
+			} else {
+				require.NoError(t, sockopt.SetReceivePacketInfoIPv6(rc, true))
+			}
+			id := uint16(os.Getpid()) ^ 0x0f0f
+			_, err = c.WriteToIP(pkEcho(tt.req, id, 1, "pktinfo"), &addr.IPAddr{IP: tt.ip})
+			require.NoError(t, err)
+			oob := make([]byte, sockopt.PacketInfoSpace())
+			var oobn int
+			rep := pkWaitReply(t, tt.rep, id, func(b []byte) (int, error) {
+				n, on, _, _, err := c.ReadMsgIP(b, oob)
+				oobn = on
+				return n, err
+			})
+			assert.Equal(t, "pktinfo", string(rep[8:]))
+			info, ok, err := sockopt.ParsePacketInfo(oob[:oobn])
+			require.NoError(t, err)
+			require.True(t, ok, "no packet info in %d bytes of control data", oobn)
+			assert.Equal(t, lo.Index, info.IfIndex)
+			assert.True(t, info.Addr.Equal(tt.ip), "destination %v", info.Addr)
+		})
 	}
 }
