@@ -20,6 +20,11 @@ import (
 // os.ErrDeadlineExceeded), ErrWriteToConnected, or an *addr.AddrError.
 // Methods on a zero UDPConn (one not made by this package) return
 // syscall.EINVAL, as the stdlib's do.
+//
+// On Linux the AddrPort methods (ReadFromUDPAddrPort, WriteToUDPAddrPort,
+// ReadMsgUDPAddrPort, WriteMsgUDPAddrPort) and Read/Write on a connected
+// conn allocate nothing; ReadFromUDP allocates only the returned IP, like
+// the stdlib's. All methods are safe for concurrent use.
 type UDPConn struct {
 	conn
 }
