@@ -119,10 +119,16 @@ func (r *Resolver) LookupIP(ctx context.Context, network, host string) ([]addr.I
 	if err != nil {
 		return nil, err
 	}
+	// As the standard library (golang.org/issue/18806): a lone "::" also
+	// yields 0.0.0.0, for hosts that can bind "::" but not connect to it.
+	if len(ips) == 1 && ips[0].ip.WithZone("") == netip.IPv6Unspecified() {
+		ips = append(ips, ipResult{ip: netip.IPv4Unspecified(), fromFile: true})
+	}
 	out := make([]addr.IP, 0, len(ips))
 	for _, ip := range ips {
 		a := ip.ip.WithZone("")
-		if network == "ip4" && !a.Unmap().Is4() || network == "ip6" && !a.Is6() {
+		// As net.IP's To4: an IPv4-mapped IPv6 address counts as IPv4.
+		if network == "ip4" && !a.Unmap().Is4() || network == "ip6" && (!a.Is6() || a.Is4In6()) {
 			continue
 		}
 		out = append(out, ipAddrOf(ip.ip, ip.fromFile).IP)
