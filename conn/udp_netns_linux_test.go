@@ -47,7 +47,10 @@ func pkMakeNetns(t testing.TB) *pkNetns {
 	tag := fmt.Sprintf("%d-%d", os.Getpid()%100000, pkNetnsSeq)
 	n := &pkNetns{
 		A: "nkpk-a-" + tag, B: "nkpk-b-" + tag,
-		IfA: "nkpka" + fmt.Sprint(pkNetnsSeq), IfB: "nkpkb" + fmt.Sprint(pkNetnsSeq),
+		// Interface names (at most 15 bytes) carry the pid too, so that
+		// test processes running at the same time do not collide while
+		// the veth pair is still in the host namespace.
+		IfA: fmt.Sprintf("nka%d-%d", os.Getpid()%100000, pkNetnsSeq), IfB: fmt.Sprintf("nkb%d-%d", os.Getpid()%100000, pkNetnsSeq),
 		A4: "198.51.100.1", B4: "198.51.100.2",
 		A6: "2001:db8:100::1", B6: "2001:db8:100::2",
 	}
