@@ -318,11 +318,10 @@ func (r *Resolver) tryOneName(ctx context.Context, conf *Config, name string, qt
 				if isSocketError(err) {
 					dnsErr.IsTemporary = true
 				}
+				// A done context is not a reason to stop early: as in the
+				// standard library, the remaining servers are tried (their
+				// dials fail at once) and the last one is reported.
 				lastErr = dnsErr
-				if ctx.Err() != nil {
-					// Nothing more can be sent.
-					return response{}, "", lastErr
-				}
 				continue
 			}
 			if err := checkHeader(&resp.p, resp.h); err != nil {

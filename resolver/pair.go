@@ -80,12 +80,6 @@ func (r *Resolver) tryPair(ctx context.Context, conf *Config, name string, qt []
 			if !pending[0] && !pending[1] {
 				return
 			}
-			if ctx.Err() != nil {
-				break
-			}
-		}
-		if ctx.Err() != nil {
-			break
 		}
 	}
 	for k := range qs {

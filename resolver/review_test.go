@@ -4,12 +4,16 @@ package resolver_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"testing"
+	"time"
 
 	"github.com/netkit-go/netkit/resolver"
+	"github.com/netkit-go/netkit/resolver/dnstest"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestLookupIPLiteralsDifferential compares the literal shortcuts of
@@ -40,4 +44,57 @@ func TestLookupIPLiteralsDifferential(t *testing.T) {
 		assert.Equal(t, errText(e2), errText(e1), "LookupHost %s", lit)
 		assert.Equal(t, h2, h1, "LookupHost %s", lit)
 	}
+}
+
+// TestDoneContextReportsLastServer: as in the standard library, a lookup
+// whose context is done (before or during the exchange) still goes through
+// the remaining servers, whose dials fail at once without a socket, and the
+// error names the last server asked.
+func TestDoneContextReportsLastServer(t *testing.T) {
+	s1 := newServer(t, nil)
+	s2 := newServer(t, nil)
+	r := testResolver(t, []string{s1.Addr, s2.Addr}, func(c *resolver.Config) { c.Attempts = 2; c.Timeout = 5 * time.Second })
+
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	expired, cancel2 := context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
+	defer cancel2()
+	for _, tc := range []struct {
+		ctx     context.Context
+		text    string
+		is      error
+		timeout bool
+	}{
+		{cancelled, "operation was canceled", context.Canceled, false},
+		{expired, "i/o timeout", context.DeadlineExceeded, true},
+	} {
+		for _, lookup := range []func(context.Context) error{
+			func(ctx context.Context) error { _, err := r.LookupTXT(ctx, "host.example.test."); return err },
+			func(ctx context.Context) error { _, err := r.LookupHost(ctx, "host.example.test."); return err },
+		} {
+			err := lookup(tc.ctx)
+			var de *resolver.DNSError
+			require.ErrorAs(t, err, &de)
+			assert.Equal(t, s2.Addr, de.Server)
+			assert.Equal(t, "dial udp "+s2.Addr+": "+tc.text, de.Err)
+			assert.True(t, errors.Is(err, tc.is), "%v", err)
+			assert.True(t, de.IsTemporary)
+			assert.Equal(t, tc.timeout, de.IsTimeout)
+		}
+	}
+	assert.Zero(t, s1.UDPQueries()+s2.UDPQueries(), "a done context sends nothing")
+
+	// Cancelled while the first server is slow to answer: the exchange is
+	// interrupted at once, and the error is the last server's failed dial.
+	s1.SetBehavior(dnstest.Behavior{Delay: 3 * time.Second})
+	ctx, cancel3 := context.WithCancel(context.Background())
+	time.AfterFunc(50*time.Millisecond, cancel3)
+	start := time.Now()
+	_, err := r.LookupTXT(ctx, "host.example.test.")
+	assert.Less(t, time.Since(start), 2*time.Second)
+	var de *resolver.DNSError
+	require.ErrorAs(t, err, &de)
+	assert.Equal(t, s2.Addr, de.Server)
+	assert.Equal(t, "dial udp "+s2.Addr+": operation was canceled", de.Err)
+	assert.True(t, errors.Is(err, context.Canceled))
 }

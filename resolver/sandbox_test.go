@@ -6,6 +6,7 @@ import (
 	"net"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/netkit-go/netkit/addr"
 	"github.com/netkit-go/netkit/resolver"
@@ -92,6 +93,28 @@ func TestSandboxDifferential(t *testing.T) {
 			assert.Equal(t, errText(e2), errText(e1))
 			assert.Equal(t, sorted(n2), sorted(n1))
 		})
+	}
+	// A done context: every server is still gone through (the dials fail
+	// at once) and the last one is reported.
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	expired, cancel2 := context.WithDeadline(ctx, time.Now().Add(-time.Second))
+	defer cancel2()
+	for _, c := range []context.Context{cancelled, expired} {
+		for _, n := range []string{"host", "host.netkit.test.", "nxdomain"} {
+			a1, e1 := nk.LookupHost(c, n)
+			a2, e2 := std.LookupHost(c, n)
+			assert.Equal(t, errText(e2), errText(e1), "done context: LookupHost %s", n)
+			assert.Equal(t, a2, a1)
+			t1, e1 := nk.LookupTXT(c, n)
+			t2, e2 := std.LookupTXT(c, n)
+			assert.Equal(t, errText(e2), errText(e1), "done context: LookupTXT %s", n)
+			assert.Equal(t, t2, t1)
+		}
+		n1, e1 := nk.LookupAddr(c, "127.0.10.1")
+		n2, e2 := std.LookupAddr(c, "127.0.10.1")
+		assert.Equal(t, errText(e2), errText(e1), "done context: LookupAddr")
+		assert.Equal(t, n2, n1)
 	}
 	for _, p := range []struct{ network, service string }{
 		{"tcp", "http"}, {"tcp", "https"}, {"udp", "domain"}, {"tcp", "ssh"}, {"udp", "ntp"}, {"tcp", "HTTP"},

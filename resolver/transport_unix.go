@@ -159,6 +159,10 @@ func dialDefault(ctx context.Context, network, server string) (Conn, error) {
 	if s.err != nil {
 		return nil, &addr.OpError{Op: "dial", Net: network, Err: s.err}
 	}
+	if err := ctx.Err(); err != nil {
+		// As net.Dialer: a done context fails the dial before any socket.
+		return nil, &addr.OpError{Op: "dial", Net: network, Addr: sockAddr(network, s.ap, s.zone), Err: mapErr(err)}
+	}
 	sotype := unix.SOCK_DGRAM
 	if network == "tcp" {
 		sotype = unix.SOCK_STREAM
