@@ -107,8 +107,8 @@ func splice(dst, src *netFD, remain int64) (written int64, handled bool, err err
 			m, err := unix.Splice(p[0], nil, int(s), nil, inPipe, unix.SPLICE_F_MOVE|unix.SPLICE_F_NONBLOCK)
 			switch err {
 			case nil:
-				written += m
-				remain -= m
+				written += int64(m)
+				remain -= int64(m)
 				inPipe -= int(m)
 			case unix.EINTR:
 			case unix.EAGAIN:
