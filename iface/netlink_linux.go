@@ -12,7 +12,11 @@ import (
 )
 
 // Netlink plumbing: one NETLINK_ROUTE socket per call, created in the
-// network namespace of the calling thread, closed before the call returns.
+// network namespace of the calling thread, closed before the call returns
+// (a socket kept open between calls would show in callers' descriptor
+// counts and keep a deleted namespace alive). A call costs socket(2),
+// setsockopt(2) for a filtered address dump, one send, one recvmmsg(2)
+// per four datagrams and close(2).
 
 const (
 	nlmsgHdrLen   = unix.SizeofNlMsghdr  // 16
@@ -57,11 +61,6 @@ var testHookMessage func(h *nlHeader, attempt int)
 // tests).
 var dumpRetries atomic.Int64
 
-var recvPool = sync.Pool{New: func() any {
-	b := make([]byte, recvBufSize)
-	return &b
-}}
-
 type nlHeader struct {
 	Len   uint32
 	Type  uint16
@@ -80,13 +79,70 @@ func readHeader(b []byte) nlHeader {
 	}
 }
 
-type nlConn struct {
-	fd    int
-	pid   uint32 // our port id, known after bind or the first send
-	seq   uint32
-	bound bool
-	buf   *[]byte
+// recvSlots is how many datagrams one recvmmsg(2) takes: a small dump
+// (one interface's addresses, or ten links) arrives with its NLMSG_DONE in
+// one system call instead of one read per datagram.
+const recvSlots = 4
+
+// mmsghdr is struct mmsghdr: a msghdr and the length received (Go pads
+// it as C does on every Linux architecture).
+type mmsghdr struct {
+	hdr unix.Msghdr
+	n   uint32
 }
+
+// recvBufs is the receive state of a netlink socket: recvSlots buffers of
+// slot bytes and the recvmmsg(2) vectors pointing at them. It is pooled, so
+// that a call allocates none of it.
+type recvBufs struct {
+	slot  int
+	buf   []byte
+	iovs  [recvSlots]unix.Iovec
+	names [recvSlots]unix.RawSockaddrNetlink
+	msgs  [recvSlots]mmsghdr
+}
+
+func newRecvBufs(slot int) *recvBufs {
+	r := &recvBufs{slot: slot, buf: make([]byte, recvSlots*slot)}
+	for i := range r.msgs {
+		r.iovs[i].Base = &r.buf[i*slot]
+		r.iovs[i].SetLen(slot)
+		h := &r.msgs[i].hdr
+		h.Name = (*byte)(unsafe.Pointer(&r.names[i]))
+		h.Iov = &r.iovs[i]
+		h.SetIovlen(1)
+	}
+	return r
+}
+
+// prepare resets the parts of the vectors the kernel writes.
+func (r *recvBufs) prepare() {
+	for i := range r.msgs {
+		r.msgs[i].hdr.Namelen = unix.SizeofSockaddrNetlink
+		r.msgs[i].hdr.Flags = 0
+		r.msgs[i].n = 0
+	}
+}
+
+var recvPool = sync.Pool{New: func() any { return newRecvBufs(recvBufSize) }}
+
+// nlConn is a NETLINK_ROUTE socket for one call. It is never bound: the
+// kernel binds it to a port of its choosing on the first send (which also
+// works where bind(2) is refused, as for apps on Android 11 and later),
+// and answers come from port 0, the kernel, which recv checks.
+type nlConn struct {
+	fd   int
+	seq  uint32
+	bufs *recvBufs
+	got  int // datagrams in bufs from the last recvmmsg
+	next int // the next of them to hand out
+	// trunc is the size of a datagram that did not fit a slot.
+	trunc  int
+	strict bool // NETLINK_GET_STRICT_CHK is on
+}
+
+// errTruncated is returned by recv when a datagram did not fit a slot.
+var errTruncated = errors.New("netlink datagram larger than the receive buffer")
 
 func isDenied(err error) bool {
 	return errors.Is(err, unix.EACCES) || errors.Is(err, unix.EPERM)
@@ -105,51 +161,37 @@ func canFallBack(err error) bool {
 	return false
 }
 
-// openNetlink opens a NETLINK_ROUTE socket. When binding is refused (as for
-// apps on Android 11 and later) the socket is used unbound: the kernel
-// binds it to a port of its choosing on the first send.
-func openNetlink(groups uint32) (*nlConn, error) {
+// open opens the socket, in the network namespace of the calling thread.
+func (c *nlConn) open() error {
 	if testDeny&denySocket != 0 {
-		return nil, os.NewSyscallError("socket", unix.EACCES)
+		return os.NewSyscallError("socket", unix.EACCES)
 	}
-	fd, err := unix.Socket(unix.AF_NETLINK, unix.SOCK_RAW|unix.SOCK_CLOEXEC, unix.NETLINK_ROUTE)
+	// Through Syscall rather than unix.Socket's RawSyscall: a goroutine in
+	// a raw system call cannot be stopped for a garbage collector's stack
+	// scan, which then spins until socket(2) returns (a tenth of the CPU
+	// time of a loop of calls on a loaded machine).
+	r, _, e := unix.Syscall(unix.SYS_SOCKET, unix.AF_NETLINK, unix.SOCK_RAW|unix.SOCK_CLOEXEC, unix.NETLINK_ROUTE)
+	fd := int(r)
+	var err error
+	if e == unix.ENOSYS {
+		// 386 kernels before 4.3 have only socketcall(2).
+		fd, err = unix.Socket(unix.AF_NETLINK, unix.SOCK_RAW|unix.SOCK_CLOEXEC, unix.NETLINK_ROUTE)
+	} else if e != 0 {
+		err = e
+	}
 	if err != nil {
-		return nil, os.NewSyscallError("socket", err)
+		return os.NewSyscallError("socket", err)
 	}
-	c := &nlConn{fd: fd, buf: recvPool.Get().(*[]byte)}
-	if testDeny&denyBind != 0 {
-		err = unix.EACCES
-	} else {
-		err = unix.Bind(fd, &unix.SockaddrNetlink{Family: unix.AF_NETLINK, Groups: groups})
-	}
-	switch {
-	case err == nil:
-		c.bound = true
-		c.learnPid()
-	case groups == 0 && isDenied(err):
-		// Autobind on send.
-	default:
-		c.close()
-		return nil, os.NewSyscallError("bind", err)
-	}
-	return c, nil
-}
-
-// learnPid reads the socket's port id, which the kernel puts in the
-// header of its answers.
-func (c *nlConn) learnPid() {
-	var sa unix.RawSockaddrNetlink
-	l := uint32(unix.SizeofSockaddrNetlink)
-	_, _, e := unix.RawSyscall(unix.SYS_GETSOCKNAME, uintptr(c.fd), uintptr(unsafe.Pointer(&sa)), uintptr(unsafe.Pointer(&l)))
-	if e == 0 && sa.Family == unix.AF_NETLINK {
-		c.pid = sa.Pid
-	}
+	*c = nlConn{fd: fd, bufs: recvPool.Get().(*recvBufs)}
+	return nil
 }
 
 func (c *nlConn) close() {
-	if c.buf != nil {
-		recvPool.Put(c.buf)
-		c.buf = nil
+	if c.bufs != nil {
+		if c.bufs.slot == recvBufSize {
+			recvPool.Put(c.bufs)
+		}
+		c.bufs = nil
 	}
 	if c.fd >= 0 {
 		unix.Close(c.fd)
@@ -157,10 +199,30 @@ func (c *nlConn) close() {
 	}
 }
 
+// reopen replaces the socket, after a datagram of c.trunc bytes did not
+// fit, by a new one (the old one may hold the rest of an answer) with
+// buffers that take it: the kernel sends single link messages larger than
+// 32 KiB for devices with many virtual functions.
+func (c *nlConn) reopen() error {
+	slot, strict, seq := nlmAlign(c.trunc), c.strict, c.seq
+	c.close()
+	if err := c.open(); err != nil {
+		return err
+	}
+	recvPool.Put(c.bufs)
+	c.bufs = newRecvBufs(slot)
+	c.seq = seq
+	if strict && !c.setStrict() {
+		return os.NewSyscallError("setsockopt", unix.ENOPROTOOPT)
+	}
+	return nil
+}
+
 // setStrict asks the kernel to honour the filters in dump requests
 // (NETLINK_GET_STRICT_CHK, Linux 4.20); it reports whether it will.
 func (c *nlConn) setStrict() bool {
-	return unix.SetsockoptInt(c.fd, unix.SOL_NETLINK, unix.NETLINK_GET_STRICT_CHK, 1) == nil
+	c.strict = unix.SetsockoptInt(c.fd, unix.SOL_NETLINK, unix.NETLINK_GET_STRICT_CHK, 1) == nil
+	return c.strict
 }
 
 func (c *nlConn) send(req []byte) error {
@@ -168,7 +230,8 @@ func (c *nlConn) send(req []byte) error {
 	ne.PutUint32(req[0:4], uint32(len(req)))
 	ne.PutUint32(req[8:12], c.seq)
 	for {
-		// An unconnected netlink socket sends to the kernel by default.
+		// An unconnected netlink socket sends to the kernel by default;
+		// the first send binds it.
 		_, err := unix.Write(c.fd, req)
 		if err == unix.EINTR {
 			continue
@@ -176,30 +239,50 @@ func (c *nlConn) send(req []byte) error {
 		if err != nil {
 			return os.NewSyscallError("write", err)
 		}
-		break
+		return nil
 	}
-	if c.pid == 0 {
-		c.learnPid()
-	}
-	return nil
 }
 
+// recv returns the next datagram from the kernel. It receives up to
+// recvSlots of them per system call: the kernel queues the next part of a
+// dump while the previous one is being received, so a small dump and its
+// NLMSG_DONE come in one recvmmsg(2). A datagram larger than a slot is
+// lost: recv returns errTruncated with its size in c.trunc, and the caller
+// starts over on a socket with larger buffers (reopen).
 func (c *nlConn) recv() ([]byte, error) {
-	buf := *c.buf
+	r := c.bufs
 	for {
-		n, err := unix.Read(c.fd, buf)
-		if err == unix.EINTR {
+		for c.next < c.got {
+			i := c.next
+			c.next++
+			m := &r.msgs[i]
+			if r.names[i].Family != unix.AF_NETLINK || r.names[i].Pid != 0 {
+				continue // not from the kernel
+			}
+			n := int(m.n)
+			if m.hdr.Flags&unix.MSG_TRUNC != 0 || n > r.slot {
+				c.trunc = n
+				return nil, errTruncated
+			}
+			if n < nlmsgHdrLen {
+				// Not even a header: the socket is not talking netlink to us
+				// (and an empty read must not loop forever).
+				return nil, os.NewSyscallError(syscallDump, unix.EINVAL)
+			}
+			return r.buf[i*r.slot : i*r.slot+n], nil
+		}
+		r.prepare()
+		// MSG_WAITFORONE: block for the first datagram only; MSG_TRUNC:
+		// report the real length of one that does not fit.
+		n, _, e := unix.Syscall6(unix.SYS_RECVMMSG, uintptr(c.fd), uintptr(unsafe.Pointer(&r.msgs[0])),
+			recvSlots, unix.MSG_WAITFORONE|unix.MSG_TRUNC, 0, 0)
+		if e == unix.EINTR {
 			continue
 		}
-		if err != nil {
-			return nil, os.NewSyscallError("read", err)
+		if e != 0 {
+			return nil, os.NewSyscallError("recvmmsg", e)
 		}
-		if n < nlmsgHdrLen {
-			// Not even a header: the socket is not talking netlink to us
-			// (and an empty read must not loop forever).
-			return nil, os.NewSyscallError(syscallDump, unix.EINVAL)
-		}
-		return buf[:n], nil
+		c.got, c.next = int(n), 0
 	}
 }
 
@@ -232,6 +315,14 @@ func (c *nlConn) dump(req []byte, s sink) error {
 			return err
 		}
 		intr, err := c.readDump(s, attempt)
+		if err == errTruncated {
+			// A part of the dump did not fit: start over on a socket with
+			// larger buffers (reset discards the records).
+			if err := c.reopen(); err != nil {
+				return err
+			}
+			continue
+		}
 		if err != nil {
 			return err
 		}
@@ -256,8 +347,8 @@ func (c *nlConn) readDump(s sink, attempt int) (interrupted bool, err error) {
 				return false, err
 			}
 			b = rest
-			if h.Seq != c.seq || (c.pid != 0 && h.Pid != c.pid) {
-				continue // a late answer to an abandoned attempt, or not from the kernel
+			if h.Seq != c.seq {
+				continue // a late answer to an abandoned attempt
 			}
 			if testHookMessage != nil {
 				hh := h
@@ -302,6 +393,12 @@ func (c *nlConn) get(req []byte, s sink) error {
 	}
 	for {
 		b, err := c.recv()
+		if err == errTruncated {
+			// The answer did not fit: ask again with a buffer that takes it.
+			if err = c.reopen(); err == nil {
+				err = c.send(req)
+			}
+		}
 		if err != nil {
 			return err
 		}
@@ -311,7 +408,7 @@ func (c *nlConn) get(req []byte, s sink) error {
 				return err
 			}
 			b = rest
-			if h.Seq != c.seq || (c.pid != 0 && h.Pid != c.pid) {
+			if h.Seq != c.seq {
 				continue
 			}
 			if h.Type == unix.NLMSG_ERROR {

@@ -18,12 +18,13 @@ type snapPlatform struct {
 func (s *Snapshot) fill() error {
 	lt := &linkTable{rich: true}
 	at := &addrTable{all: true, rich: true}
-	c, err := openNetlink(0)
-	if err != nil && !canFallBack(err) {
-		return err
-	}
-	if c != nil {
+	var own nlConn
+	var c *nlConn
+	if err := own.open(); err == nil {
+		c = &own
 		defer c.close()
+	} else if !canFallBack(err) {
+		return err
 	}
 	if err := dumpLinks(c, lt); err != nil {
 		return err

@@ -296,7 +296,9 @@ func interfaceTable(index int) ([]Interface, error) {
 func dumpLinks(c *nlConn, t *linkTable) error {
 	var err error
 	if c == nil {
-		if c, err = openNetlink(0); err == nil {
+		var own nlConn
+		if err = own.open(); err == nil {
+			c = &own
 			defer c.close()
 		}
 	}
@@ -367,7 +369,8 @@ func interfaceByName(name string) (*Interface, error) {
 // getLink asks the kernel for one link; ENODEV leaves t empty. When gets
 // are refused or fail otherwise it falls back to a dump.
 func getLink(t *linkTable, req []byte) error {
-	c, err := openNetlink(0)
+	var c nlConn
+	err := c.open()
 	if err == nil {
 		if testDeny&denyLinkDump != 0 {
 			err = unix.EACCES
@@ -405,7 +408,9 @@ func interfaceAddrTable(ifi *Interface) ([]addr.Addr, error) {
 func dumpAddrs(c *nlConn, t *addrTable, index int) error {
 	var err error
 	if c == nil {
-		if c, err = openNetlink(0); err == nil {
+		var own nlConn
+		if err = own.open(); err == nil {
+			c = &own
 			defer c.close()
 		}
 	}
