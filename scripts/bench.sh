@@ -11,8 +11,8 @@
 #
 # Settings (environment): BENCHTIME (go test -benchtime, default 1s),
 # BENCHCOUNT (runs of each benchmark, medians are reported; default 3),
-# BENCH_HTTP=0 skips the wrk run. With the defaults the whole run takes about
-# 15 minutes on two cores.
+# BENCH_HTTP=0 skips the wrk run. With the defaults the whole run took 15
+# minutes on two shared cores (addr 3 min, conn 3.5 min, pipe 2.5 min).
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 cd "$(root_dir)"
@@ -31,7 +31,7 @@ if [ -x testenv/up.sh ]; then
 fi
 
 benchtime=${BENCHTIME:-1s} count=${BENCHCOUNT:-3}
-start=$(date +%s) load0=$(cut -d' ' -f1-3 /proc/loadavg)
+start=$(date +%s) start_utc=$(date -u '+%Y-%m-%d %H:%M') load0=$(cut -d' ' -f1-3 /proc/loadavg)
 failed=()
 for m in "$@"; do
 	t0=$(date +%s)
@@ -54,9 +54,8 @@ if [ "${BENCH_HTTP:-1}" != 0 ]; then
 fi
 cat "$out"/raw-*.txt >"$out/raw.txt"
 (cd examples && go run ./benchtable -in "../$out/raw.txt" -md "../$out/summary.md" -svg "../$out/ratios.svg") || failed+=(benchtable)
-# What benchtable leaves out: the pairs' other metrics (cpu-ns/op, the
-# process CPU time per op that several benchmarks report, steadier than
-# ns/op on a busy machine; MB/s; req/s) and the netkit-only benchmarks.
+# What benchtable leaves out: the pairs' other custom metrics and the
+# netkit-only benchmarks.
 awk "$(cat <<'AWK'
 # extras.awk: from `go test -bench` output (several packages, -count runs),
 # Markdown tables of what benchtable leaves out: the extra metrics of
@@ -92,7 +91,9 @@ END {
 		nu = split(units[name], us, " ")
 		for (u = 1; u <= nu; u++) {
 			unit = us[u]
-			if (unit == "ns/op" || unit == "B/op" || unit == "allocs/op") continue
+			# benchtable shows time, CPU time and allocations; MB/s and
+			# req/s are the inverse of ns/op.
+			if (unit ~ /^(ns\/op|B\/op|allocs\/op|cpu-ns\/op|MB\/s|req\/s)$/) continue
 			kn = name SUBSEP "netkit" SUBSEP unit; ks = name SUBSEP "std" SUBSEP unit
 			if (!cnt[kn] || !cnt[ks]) continue
 			if (!head++) {
@@ -121,7 +122,7 @@ AWK
 )" "$out/raw.txt" >>"$out/summary.md"
 {
 	echo
-	echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) CPUs ($(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n1)), $(go env GOVERSION) $(go env GOOS)/$(go env GOARCH);"
+	echo "Measured $start_utc–$(date -u '+%H:%M') UTC at commit $(git rev-parse --short HEAD 2>/dev/null || echo '?') on $(nproc) CPUs ($(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n1)), $(go env GOVERSION) $(go env GOOS)/$(go env GOARCH);"
 	echo "\`go test -bench . -benchmem -benchtime $benchtime -count $count\` per module, medians of the runs; load average before the run: $load0."
 } >>"$out/summary.md"
 say "bench: wrote $out/summary.md and $out/ratios.svg in $(($(date +%s) - start))s"
