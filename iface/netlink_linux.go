@@ -126,6 +126,32 @@ func (r *recvBufs) prepare() {
 
 var recvPool = sync.Pool{New: func() any { return newRecvBufs(recvBufSize) }}
 
+// firstLen is the buffer offered for the first datagram after a request.
+// The kernel sizes the next part of a dump to the largest buffer the
+// reader has offered so far: offering a full slot first would make it
+// allocate 32 KiB (a multi-page allocation) for the NLMSG_DONE of a small
+// dump. The first datagram was built before any read, in an allocation of
+// NLMSG_GOODSIZE (under a page, at most 8 KiB less overhead) or of the
+// largest single message of the table; firstLen grows to the next power of
+// two when one did not fit (and that request is started over).
+var firstLen atomic.Int32
+
+func init() { firstLen.Store(int32(min(os.Getpagesize(), 8192))) }
+
+// growFirstLen makes firstLen take a datagram of n bytes.
+func growFirstLen(n int) {
+	p := 1
+	for p < n {
+		p <<= 1
+	}
+	for {
+		old := firstLen.Load()
+		if int(old) >= p || firstLen.CompareAndSwap(old, int32(p)) {
+			return
+		}
+	}
+}
+
 // nlConn is a NETLINK_ROUTE socket for one call. It is never bound: the
 // kernel binds it to a port of its choosing on the first send (which also
 // works where bind(2) is refused, as for apps on Android 11 and later),
@@ -134,8 +160,14 @@ type nlConn struct {
 	fd   int
 	seq  uint32
 	bufs *recvBufs
-	got  int // datagrams in bufs from the last recvmmsg
-	next int // the next of them to hand out
+	got  int  // datagrams in bufs from the last recvmmsg
+	next int  // the next of them to hand out
+	sent bool // a request went out and nothing was received since
+	// vlen is how many datagrams a recvmmsg(2) asks for (0: recvSlots):
+	// asking for more than come costs the kernel a failed attempt per
+	// call, so a get asks for 1 and a filtered address dump for 2 (its
+	// records and NLMSG_DONE).
+	vlen int
 	// trunc is the size of a datagram that did not fit a slot.
 	trunc  int
 	strict bool // NETLINK_GET_STRICT_CHK is on
@@ -204,14 +236,20 @@ func (c *nlConn) close() {
 // buffers that take it: the kernel sends single link messages larger than
 // 32 KiB for devices with many virtual functions.
 func (c *nlConn) reopen() error {
-	slot, strict, seq := nlmAlign(c.trunc), c.strict, c.seq
+	strict, seq, vlen := c.strict, c.seq, c.vlen
+	slot := c.bufs.slot
+	if c.trunc > slot {
+		slot = nlmAlign(c.trunc)
+	}
 	c.close()
 	if err := c.open(); err != nil {
 		return err
 	}
-	recvPool.Put(c.bufs)
-	c.bufs = newRecvBufs(slot)
-	c.seq = seq
+	if slot > recvBufSize {
+		recvPool.Put(c.bufs)
+		c.bufs = newRecvBufs(slot)
+	}
+	c.seq, c.vlen = seq, vlen
 	if strict && !c.setStrict() {
 		return os.NewSyscallError("setsockopt", unix.ENOPROTOOPT)
 	}
@@ -227,6 +265,7 @@ func (c *nlConn) setStrict() bool {
 
 func (c *nlConn) send(req []byte) error {
 	c.seq++
+	c.sent = true
 	ne.PutUint32(req[0:4], uint32(len(req)))
 	ne.PutUint32(req[8:12], c.seq)
 	for {
@@ -260,8 +299,11 @@ func (c *nlConn) recv() ([]byte, error) {
 				continue // not from the kernel
 			}
 			n := int(m.n)
-			if m.hdr.Flags&unix.MSG_TRUNC != 0 || n > r.slot {
+			if m.hdr.Flags&unix.MSG_TRUNC != 0 || n > int(r.iovs[i].Len) {
 				c.trunc = n
+				if i == 0 && int(r.iovs[0].Len) < r.slot {
+					growFirstLen(n)
+				}
 				return nil, errTruncated
 			}
 			if n < nlmsgHdrLen {
@@ -272,10 +314,20 @@ func (c *nlConn) recv() ([]byte, error) {
 			return r.buf[i*r.slot : i*r.slot+n], nil
 		}
 		r.prepare()
+		first := r.slot
+		if c.sent {
+			first = min(first, int(firstLen.Load()))
+			c.sent = false
+		}
+		r.iovs[0].SetLen(first)
 		// MSG_WAITFORONE: block for the first datagram only; MSG_TRUNC:
 		// report the real length of one that does not fit.
+		vlen := recvSlots
+		if c.vlen > 0 && c.vlen < recvSlots {
+			vlen = c.vlen
+		}
 		n, _, e := unix.Syscall6(unix.SYS_RECVMMSG, uintptr(c.fd), uintptr(unsafe.Pointer(&r.msgs[0])),
-			recvSlots, unix.MSG_WAITFORONE|unix.MSG_TRUNC, 0, 0)
+			uintptr(vlen), unix.MSG_WAITFORONE|unix.MSG_TRUNC, 0, 0)
 		if e == unix.EINTR {
 			continue
 		}
@@ -388,6 +440,8 @@ func (c *nlConn) readDump(s sink, attempt int) (interrupted bool, err error) {
 // get sends a request that has exactly one answer (a message or an error).
 func (c *nlConn) get(req []byte, s sink) error {
 	s.reset()
+	c.vlen = 1
+	defer func() { c.vlen = 0 }()
 	if err := c.send(req); err != nil {
 		return err
 	}
@@ -443,10 +497,17 @@ func splitMessage(b []byte) (h nlHeader, body, rest []byte, err error) {
 func nlmAlign(n int) int { return (n + unix.NLMSG_ALIGNTO - 1) &^ (unix.NLMSG_ALIGNTO - 1) }
 func rtaAlign(n int) int { return (n + unix.RTA_ALIGNTO - 1) &^ (unix.RTA_ALIGNTO - 1) }
 
+// rtextFilterSkipStats is RTEXT_FILTER_SKIP_STATS (Linux 4.19): link
+// messages without their statistics, which nothing here reads. Older
+// kernels ignore the bit.
+const rtextFilterSkipStats = 1 << 3
+
 // linkRequest builds an RTM_GETLINK request: a dump when index is 0 and
-// name empty, else a get of one link.
+// name empty, else a get of one link. It asks for no statistics (a third
+// of a link message, and the kernel's work of collecting them).
 func linkRequest(index int, name string) []byte {
-	n := nlmsgHdrLen + ifInfoMsgLen
+	const extMaskLen = rtAttrHdrLen + 4
+	n := nlmsgHdrLen + ifInfoMsgLen + extMaskLen
 	if name != "" {
 		n += rtaAlign(rtAttrHdrLen + len(name) + 1)
 	}
@@ -460,8 +521,12 @@ func linkRequest(index int, name string) []byte {
 	body := req[nlmsgHdrLen:]
 	body[0] = unix.AF_UNSPEC
 	ne.PutUint32(body[4:8], uint32(int32(index)))
+	a := body[ifInfoMsgLen:]
+	ne.PutUint16(a[0:2], extMaskLen)
+	ne.PutUint16(a[2:4], unix.IFLA_EXT_MASK)
+	ne.PutUint32(a[4:8], rtextFilterSkipStats)
 	if name != "" {
-		a := body[ifInfoMsgLen:]
+		a = a[extMaskLen:]
 		ne.PutUint16(a[0:2], uint16(rtAttrHdrLen+len(name)+1))
 		ne.PutUint16(a[2:4], unix.IFLA_IFNAME)
 		copy(a[4:], name)

@@ -178,6 +178,9 @@ type addrTable struct {
 	only int32 // when > 0 keep only this index; when < 0 keep none
 	all  bool  // keep every index
 	rich bool
+	// small backs recs for one interface's addresses (usually a few),
+	// saving the allocations of growing it.
+	small [4]addrRec
 }
 
 func (t *addrTable) reset() {
@@ -227,40 +230,42 @@ func (t *addrTable) add(typ uint16, body []byte) error {
 	return nil
 }
 
+// ipNet is an *addr.IPNet with room for its address and mask, so that
+// the values ipNets returns share two allocations.
+type ipNet struct {
+	n    addr.IPNet
+	ip   [16]byte
+	mask [16]byte
+}
+
 // ipNets converts records to *addr.IPNet values the way the standard
 // library builds them: IPv4 addresses in 16-byte form with a 4-byte mask,
 // IPv6 with a 16-byte mask, a nil mask for an impossible prefix length.
-// All of them share three allocations.
+// Slices are capacity-limited, so that an append to one never writes into
+// another.
 func ipNets(recs []addrRec) []addr.Addr {
 	if len(recs) == 0 {
 		return nil
 	}
-	size := 0
-	for i := range recs {
-		size += 16 + recs[i].ipLen()
-	}
-	buf := make([]byte, size)
-	nets := make([]addr.IPNet, len(recs))
+	nets := make([]ipNet, len(recs))
 	out := make([]addr.Addr, len(recs))
 	for i := range recs {
 		r := &recs[i]
+		v := &nets[i]
 		n := r.ipLen()
-		ip := buf[:16:16]
-		buf = buf[16:]
 		if n == 4 {
-			ip[10], ip[11] = 0xff, 0xff
-			copy(ip[12:], r.ip[:4])
+			v.ip[10], v.ip[11] = 0xff, 0xff
+			copy(v.ip[12:], r.ip[:4])
 		} else {
-			copy(ip, r.ip[:16])
+			v.ip = r.ip
 		}
-		nets[i].IP = addr.IP(ip)
+		v.n.IP = addr.IP(v.ip[:16:16])
 		if int(r.prefixLen) <= 8*n {
-			mask := buf[:n:n]
+			mask := v.mask[:n:n]
 			fillMask(mask, int(r.prefixLen))
-			nets[i].Mask = addr.IPMask(mask)
+			v.n.Mask = addr.IPMask(mask)
 		}
-		buf = buf[n:]
-		out[i] = &nets[i]
+		out[i] = &v.n
 	}
 	return out
 }
@@ -390,6 +395,7 @@ func interfaceAddrTable(ifi *Interface) ([]addr.Addr, error) {
 	t := &addrTable{all: ifi == nil}
 	index := 0
 	if ifi != nil {
+		t.recs = t.small[:0]
 		t.only = int32(ifi.Index)
 		if ifi.Index <= 0 || int64(ifi.Index) > math.MaxInt32 {
 			return nil, nil // no address has such an interface index
@@ -421,7 +427,11 @@ func dumpAddrs(c *nlConn, t *addrTable, index int) error {
 			if index > 0 && !c.setStrict() {
 				index = 0
 			}
+			if index > 0 {
+				c.vlen = 2 // one interface's records, then NLMSG_DONE
+			}
 			err = c.dump(addrRequest(index), t)
+			c.vlen = 0
 			if err == unix.ENODEV && index > 0 {
 				t.reset() // the interface is gone: it has no addresses
 				err = nil
