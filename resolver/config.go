@@ -190,14 +190,18 @@ func (conf *Config) parseOption(s string) {
 	}
 }
 
+// bigInt is where the standard library's decimal reader (dtoi) gives up:
+// it returns this value, flagged as an overflow, for anything at or above it.
+const bigInt = 0xFFFFFF
+
 // leadingInt parses the decimal digits at the start of s as resolv.conf
-// readers do ("3x" is 3, "" is 0), saturating at a large value.
+// readers do ("3x" is 3, "" is 0), saturating at bigInt.
 func leadingInt(s string) int {
 	n := 0
 	for i := 0; i < len(s) && '0' <= s[i] && s[i] <= '9'; i++ {
 		n = n*10 + int(s[i]-'0')
-		if n >= 1<<24 {
-			return 1 << 24
+		if n >= bigInt {
+			return bigInt
 		}
 	}
 	return n

@@ -349,3 +349,31 @@ func TestParseNetDNS(t *testing.T) {
 		assert.Equal(t, tc.level, s.level, tc.in)
 	}
 }
+
+// TestDecimalOverflow: resolv.conf numbers and services(5) ports saturate
+// or overflow where the standard library's decimal reader does (0xFFFFFF).
+func TestDecimalOverflow(t *testing.T) {
+	for _, tc := range []struct {
+		opts     string
+		timeout  time.Duration
+		attempts int
+	}{
+		{"timeout:16777214 attempts:16777214", 16777214 * time.Second, 16777214},
+		{"timeout:16777215 attempts:16777215", 16777215 * time.Second, 16777215},
+		{"timeout:16777216 attempts:99999999999999999999", 16777215 * time.Second, 16777215},
+	} {
+		c, err := ParseResolvConf(strings.NewReader("options " + tc.opts + "\n"))
+		require.NoError(t, err)
+		assert.Equal(t, tc.timeout, c.Timeout, tc.opts)
+		assert.Equal(t, tc.attempts, c.Attempts, tc.opts)
+	}
+	s, err := ParseServices(strings.NewReader("below 16777214/tcp\nat 16777215/tcp\nabove 16777216/tcp\n"))
+	require.NoError(t, err)
+	p, ok := s.Port("tcp", "below")
+	assert.True(t, ok)
+	assert.Equal(t, 16777214, p)
+	for _, name := range []string{"at", "above"} {
+		_, ok := s.Port("tcp", name)
+		assert.False(t, ok, name)
+	}
+}

@@ -45,11 +45,12 @@ func ParseServices(r io.Reader) (*Services, error) {
 		port, j := 0, 0
 		for ; j < len(portnet) && '0' <= portnet[j] && portnet[j] <= '9'; j++ {
 			port = port*10 + int(portnet[j]-'0')
-			if port >= 1<<24 {
+			if port >= bigInt {
 				break
 			}
 		}
-		if j == 0 || port <= 0 || port >= 1<<24 || j >= len(portnet) || portnet[j] != '/' {
+		// As the standard library, a port at or above bigInt is an overflow.
+		if j == 0 || port <= 0 || port >= bigInt || j >= len(portnet) || portnet[j] != '/' {
 			continue
 		}
 		netw := portnet[j+1:]
