@@ -62,3 +62,23 @@ func SetWatchBufferForTest(n int) (restore func()) {
 	watchRcvBuf = n
 	return func() { watchRcvBuf = old }
 }
+
+// SetRecvBuffersForTest makes the receive slots slot bytes and the buffer
+// offered for the first datagram of an answer first bytes, until restore
+// is called.
+func SetRecvBuffersForTest(slot, first int) (restore func()) {
+	oldSlot, oldFirst := recvSlot.Load(), firstLen.Load()
+	recvSlot.Store(int32(slot))
+	firstLen.Store(int32(first))
+	return func() {
+		recvSlot.Store(oldSlot)
+		firstLen.Store(oldFirst)
+	}
+}
+
+// FirstLenForTest returns the buffer offered for a first datagram.
+func FirstLenForTest() int { return int(firstLen.Load()) }
+
+// ReopensForTest returns how many requests were started over on a new
+// socket because a datagram did not fit.
+func ReopensForTest() int64 { return reopens.Load() }

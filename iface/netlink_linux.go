@@ -124,7 +124,33 @@ func (r *recvBufs) prepare() {
 	}
 }
 
-var recvPool = sync.Pool{New: func() any { return newRecvBufs(recvBufSize) }}
+var recvPool = sync.Pool{New: func() any { return newRecvBufs(int(recvSlot.Load())) }}
+
+// recvSlot is the size of a pooled slot: recvBufSize, except in tests.
+var recvSlot atomic.Int32
+
+// reopens counts the requests started over because a datagram did not
+// fit (read by tests).
+var reopens atomic.Int64
+
+func init() { recvSlot.Store(recvBufSize) }
+
+// getBufs takes receive buffers from the pool.
+func getBufs() *recvBufs {
+	r := recvPool.Get().(*recvBufs)
+	if r.slot != int(recvSlot.Load()) {
+		r = newRecvBufs(int(recvSlot.Load())) // the slot size was changed by a test
+	}
+	return r
+}
+
+// putBufs returns receive buffers to the pool, unless they were made
+// larger for one outsized answer.
+func putBufs(r *recvBufs) {
+	if r.slot == int(recvSlot.Load()) {
+		recvPool.Put(r)
+	}
+}
 
 // firstLen is the buffer offered for the first datagram after a request.
 // The kernel sizes the next part of a dump to the largest buffer the
@@ -214,15 +240,13 @@ func (c *nlConn) open() error {
 	if err != nil {
 		return os.NewSyscallError("socket", err)
 	}
-	*c = nlConn{fd: fd, bufs: recvPool.Get().(*recvBufs)}
+	*c = nlConn{fd: fd, bufs: getBufs()}
 	return nil
 }
 
 func (c *nlConn) close() {
 	if c.bufs != nil {
-		if c.bufs.slot == recvBufSize {
-			recvPool.Put(c.bufs)
-		}
+		putBufs(c.bufs)
 		c.bufs = nil
 	}
 	if c.fd >= 0 {
@@ -236,6 +260,7 @@ func (c *nlConn) close() {
 // buffers that take it: the kernel sends single link messages larger than
 // 32 KiB for devices with many virtual functions.
 func (c *nlConn) reopen() error {
+	reopens.Add(1)
 	strict, seq, vlen := c.strict, c.seq, c.vlen
 	slot := c.bufs.slot
 	if c.trunc > slot {
@@ -245,8 +270,8 @@ func (c *nlConn) reopen() error {
 	if err := c.open(); err != nil {
 		return err
 	}
-	if slot > recvBufSize {
-		recvPool.Put(c.bufs)
+	if slot > c.bufs.slot {
+		putBufs(c.bufs)
 		c.bufs = newRecvBufs(slot)
 	}
 	c.seq, c.vlen = seq, vlen

@@ -222,3 +222,53 @@ func TestChurn(t *testing.T) {
 	})
 	t.Logf("dumps restarted after NLM_F_DUMP_INTR during the churn: %d", iface.DumpRetriesForTest()-before)
 }
+
+// TestSmallReceiveBuffers makes every answer larger than the buffers
+// offered for it (a first datagram larger than the first buffer, link
+// messages larger than a slot): each such request starts over on a new
+// socket with larger buffers, and the results stay those of net, in a
+// namespace whose dumps span many datagrams.
+func TestSmallReceiveBuffers(t *testing.T) {
+	ns := newNetns(t, scaleBatch(40))
+	inNetns(t, ns, func() {
+		waitStable(t)
+		first := iface.FirstLenForTest() // the page size, at most 8 KiB
+		for _, tc := range []struct {
+			name         string
+			slot, first  int
+			wantReopen   bool
+			wantFirstMin int
+		}{
+			{"first datagram larger than the first buffer", 32 << 10, 64, true, 128},
+			{"link messages larger than a slot", 512, 512, true, 512},
+			{"default", 32 << 10, first, false, first},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				restore := iface.SetRecvBuffersForTest(tc.slot, tc.first)
+				defer restore()
+				before := iface.ReopensForTest()
+				compareAll(t, false)
+				ift, err := iface.Interfaces()
+				require.NoError(t, err)
+				stdIft, err := net.Interfaces()
+				require.NoError(t, err)
+				for i := range ift {
+					got, err := ift[i].Addrs()
+					require.NoError(t, err)
+					want, err := stdIft[i].Addrs()
+					require.NoError(t, err)
+					requireSameAddrs(t, got, want, "Addrs of "+ift[i].Name)
+				}
+				s, err := iface.NewSnapshot()
+				require.NoError(t, err)
+				requireSameInterfaces(t, s.Interfaces(), stdIft)
+				if tc.wantReopen {
+					assert.Greater(t, iface.ReopensForTest(), before, "no request was started over")
+				} else {
+					assert.Equal(t, before, iface.ReopensForTest(), "requests were started over with the default buffers")
+				}
+				assert.GreaterOrEqual(t, iface.FirstLenForTest(), tc.wantFirstMin)
+			})
+		}
+	})
+}
