@@ -72,6 +72,14 @@ func New(cfg Config) *Resolver {
 	if len(cfg.Servers) == 0 {
 		cfg.Servers = append([]string(nil), defaultServers...)
 	}
+	// As documented: zero or negative values take DefaultConfig's.
+	def := DefaultConfig()
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = def.Timeout
+	}
+	if cfg.Attempts <= 0 {
+		cfg.Attempts = def.Attempts
+	}
 	o := &owned{conf: cfg}
 	if cfg.Hosts == nil && cfg.HostsFile != "" {
 		o.hostsFile = &hostsFile{path: cfg.HostsFile}

@@ -98,3 +98,19 @@ func TestDoneContextReportsLastServer(t *testing.T) {
 	assert.Equal(t, "dial udp "+s2.Addr+": operation was canceled", de.Err)
 	assert.True(t, errors.Is(err, context.Canceled))
 }
+
+// TestNewDefaultsAttempts: New gives a Config without Attempts (or with a
+// negative one) DefaultConfig's two rounds through the servers, as its
+// documentation says, not one.
+func TestNewDefaultsAttempts(t *testing.T) {
+	for _, attempts := range []int{0, -1} {
+		s := newServer(t, nil)
+		s.SetBehavior(dnstest.Behavior{Drop: true})
+		r := resolver.New(resolver.Config{Servers: []string{s.Addr}, Timeout: 50 * time.Millisecond, Attempts: attempts})
+		_, err := r.LookupTXT(context.Background(), "host.example.test.")
+		var de *resolver.DNSError
+		require.ErrorAs(t, err, &de)
+		assert.True(t, de.IsTimeout)
+		assert.Equal(t, int64(2), s.UDPQueries(), "Attempts %d", attempts)
+	}
+}
