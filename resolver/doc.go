@@ -69,5 +69,8 @@
 // Other names the standard library would hand to cgo (.local names with
 // mDNS in nsswitch.conf, resolv.conf options it does not know, _gateway)
 // are resolved by the Go resolver, and [Resolver.Explain] reports the
-// difference.
+// difference. A rooted .onion name (RFC 7686, never sent to DNS) is
+// "no such host" for every lookup (the standard library returns no address
+// and no error from LookupHost, "cannot unmarshal DNS message" from the
+// record lookups).
 package resolver

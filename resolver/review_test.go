@@ -114,3 +114,28 @@ func TestNewDefaultsAttempts(t *testing.T) {
 		assert.Equal(t, int64(2), s.UDPQueries(), "Attempts %d", attempts)
 	}
 }
+
+// TestOnionNoSuchHost pins the documented difference: a rooted .onion name
+// is never sent to DNS and every lookup says "no such host".
+func TestOnionNoSuchHost(t *testing.T) {
+	s := newServer(t, nil)
+	r := testResolver(t, []string{s.Addr})
+	ctx := context.Background()
+	_, err := r.LookupHost(ctx, "x.onion.")
+	checkNotFound(t, err, "x.onion.")
+	_, err = r.LookupIPAddr(ctx, "X.ONION.")
+	checkNotFound(t, err, "X.ONION.")
+	_, err = r.LookupTXT(ctx, "x.onion.")
+	checkNotFound(t, err, "x.onion.")
+	_, _, err = r.LookupSRV(ctx, "", "", "x.onion.")
+	checkNotFound(t, err, "x.onion.")
+	assert.Zero(t, s.UDPQueries()+s.TCPQueries())
+}
+
+func checkNotFound(t *testing.T, err error, name string) {
+	t.Helper()
+	var de *resolver.DNSError
+	require.ErrorAs(t, err, &de)
+	assert.Equal(t, "lookup "+name+": no such host", err.Error())
+	assert.True(t, de.IsNotFound)
+}
