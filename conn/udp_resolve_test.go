@@ -10,6 +10,15 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
+// pkPureGoOracle makes the stdlib oracle use its pure-Go resolver for the
+// duration of t (service names: net's cgo path, getaddrinfo, answers
+// "udp4/A" and NUL differently from its own Go path, which netkit follows).
+func pkPureGoOracle(t testing.TB) {
+	old := net.DefaultResolver.PreferGo
+	net.DefaultResolver.PreferGo = true
+	t.Cleanup(func() { net.DefaultResolver.PreferGo = old })
+}
+
 // pkLiteralOnly reports whether address (host:port or a bare host) names
 // no host that would need a DNS lookup: the fuzz targets must never send
 // queries, so anything but an IP literal or an empty host is skipped.
@@ -44,6 +53,8 @@ var pkResolveUDPCases = []struct{ network, address string }{
 	{"udp", "127.0.0.1:-1"},
 	{"udp", "127.0.0.1:domain"},
 	{"udp", "127.0.0.1:nosuchservice"},
+	{"udp4", ":A"},
+	{"", ":\x00"},
 	{"udp4", "[::1]:53"},
 	{"udp6", "127.0.0.1:53"},
 	{"udp", "[::ffff:127.0.0.1]:53"},
@@ -57,6 +68,7 @@ var pkResolveUDPCases = []struct{ network, address string }{
 // stdlib returns, and failures give the same error text. Every case is a
 // literal (no DNS query is ever sent).
 func TestResolveUDPAddrMatchesStd(t *testing.T) {
+	pkPureGoOracle(t)
 	for _, tt := range pkResolveUDPCases {
 		pkCompareResolveUDP(t, tt.network, tt.address)
 	}
@@ -96,6 +108,7 @@ var pkResolveIPCases = []struct{ network, address string }{
 
 // TestResolveIPAddrMatchesStd: the same for ResolveIPAddr.
 func TestResolveIPAddrMatchesStd(t *testing.T) {
+	pkPureGoOracle(t)
 	for _, tt := range pkResolveIPCases {
 		pkCompareResolveIP(t, tt.network, tt.address)
 	}
@@ -120,6 +133,7 @@ func pkCompareResolveIP(t *testing.T, network, address string) {
 // FuzzResolveUDPAddr compares ResolveUDPAddr with the stdlib's on literal
 // addresses (inputs that would need a DNS lookup are skipped).
 func FuzzResolveUDPAddr(f *testing.F) {
+	pkPureGoOracle(f)
 	for _, tt := range pkResolveUDPCases {
 		f.Add(tt.network, tt.address)
 	}
@@ -133,6 +147,7 @@ func FuzzResolveUDPAddr(f *testing.F) {
 
 // FuzzResolveIPAddr is FuzzResolveUDPAddr for ResolveIPAddr.
 func FuzzResolveIPAddr(f *testing.F) {
+	pkPureGoOracle(f)
 	for _, tt := range pkResolveIPCases {
 		f.Add(tt.network, tt.address)
 	}
