@@ -54,9 +54,10 @@
 // consistent dump, or an error. An interface that disappears between
 // Interfaces and Addrs has no addresses (nil, no error), as with net.
 //
-// Where netlink is restricted, as for apps on Android 11 and later: when
-// bind(2) is refused the socket is used unbound; when link dumps are
-// refused the interfaces come from /proc/net/dev and ioctl(2)
+// Where netlink is restricted, as for apps on Android 11 and later: the
+// sockets that query the tables are never bound (the kernel binds them on
+// their first send), so a refused bind(2) does not matter; when link
+// dumps are refused the interfaces come from /proc/net/dev and ioctl(2)
 // (SIOCGIFINDEX, SIOCGIFFLAGS, SIOCGIFMTU, SIOCGIFHWADDR); when address
 // dumps are refused IPv4 addresses come from SIOCGIFCONF and IPv6 ones
 // from /proc/net/if_inet6. In that fallback, interfaces are ordered by

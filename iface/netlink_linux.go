@@ -43,7 +43,7 @@ type denial uint8
 
 const (
 	denySocket   denial = 1 << iota // socket(AF_NETLINK) fails with EACCES
-	denyBind                        // bind(2) on the netlink socket fails with EACCES
+	denyBind                        // bind(2) fails with EACCES (Watch; queries never bind)
 	denyLinkDump                    // RTM_GETLINK fails with EACCES (Android 11+)
 	denyAddrDump                    // RTM_GETADDR fails with EACCES
 	denyProc                        // the /proc fallbacks fail

@@ -63,8 +63,8 @@ func TestFallback(t *testing.T) {
 	ns := newNetns(t, fallbackTopology)
 	inNetns(t, ns, func() {
 		waitStable(t)
-		// Only bind(2) refused: the socket is used unbound, results are
-		// exactly the standard library's.
+		// Only bind(2) refused: queries never bind (the kernel binds on
+		// send), results are exactly the standard library's.
 		restore := iface.SetDenyForTest(iface.DenyBind)
 		compareAll(t, false)
 		restore()
