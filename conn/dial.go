@@ -520,6 +520,13 @@ func (sd *sysDialer) dialSerial(ctx context.Context, ras addrList) (net.Conn, er
 	for i, ra := range ras {
 		select {
 		case <-ctx.Done():
+			if firstErr != nil && ctx.Err() == context.DeadlineExceeded {
+				// The deadline ran out during an earlier attempt:
+				// report that attempt (as net does, whose connect
+				// times out on the same deadline), not an address
+				// that was never tried.
+				return nil, firstErr
+			}
 			return nil, &addr.OpError{Op: "dial", Net: sd.network, Source: opAddr(sd.LocalAddr), Addr: ra, Err: mapErr(ctx.Err())}
 		default:
 		}
