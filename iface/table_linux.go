@@ -288,7 +288,13 @@ func fillMask(m []byte, ones int) {
 // --- the plain API ---
 
 func interfaceTable(index int) ([]Interface, error) {
-	t := &linkTable{}
+	// Room for a small table up front: growing the slices record by
+	// record costs more allocations than the rest of the decoding.
+	t := &linkTable{
+		recs: make([]linkRec, 0, 16),
+		text: make([]byte, 0, 256),
+		hw:   make([]byte, 0, 128),
+	}
 	if err := dumpLinks(nil, t); err != nil {
 		return nil, err
 	}
