@@ -121,11 +121,40 @@ func (fd *netFD) setsockoptInt(level, name, value int) error {
 	})
 }
 
-// dup returns a duplicate of the socket as an *os.File; it shares the open
-// file description and so stays non-blocking (see poller.FD.Dup).
+// dup returns a close-on-exec duplicate of the socket as an *os.File in
+// blocking mode, named as net names it ("tcp:laddr->raddr"). The duplicate
+// shares the open file description, so the original socket is in blocking
+// mode afterwards too (see conn.File).
 func (fd *netFD) dup() (*os.File, error) {
-	f, err := fd.pfd.Dup()
-	return f, mapPollErr(err)
+	var ns int
+	err := fd.control(func(s int) error {
+		var err error
+		if ns, err = unix.FcntlInt(uintptr(s), unix.F_DUPFD_CLOEXEC, 0); err != nil {
+			return os.NewSyscallError("fcntl", err)
+		}
+		if err := unix.SetNonblock(ns, false); err != nil {
+			unix.Close(ns)
+			return os.NewSyscallError("setnonblock", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return os.NewFile(uintptr(ns), fd.name()), nil
+}
+
+// name is the socket's name as net gives it to the files of File:
+// network, local and remote address.
+func (fd *netFD) name() string {
+	var ls, rs string
+	if fd.laddr != nil {
+		ls = fd.laddr.String()
+	}
+	if fd.raddr != nil {
+		rs = fd.raddr.String()
+	}
+	return fd.net + ":" + ls + "->" + rs
 }
 
 // accept waits for a connection and returns it as a netFD of the same

@@ -388,13 +388,18 @@ func (l *TCPListener) SetDeadline(t time.Time) error {
 // responsibility to close f when finished. Closing l does not affect f,
 // and closing f does not affect l.
 //
-// The returned os.File's file descriptor is different from the
-// connection's. It shares the socket's open file description and so stays
-// in non-blocking mode (registered with the runtime poller), as in the
-// standard library since Go 1.11: the Go 1.5 text promised blocking mode,
-// which would also have made the original socket blocking. Attempting to
-// change properties of the original using this duplicate may or may not
-// have the desired effect.
+// File sets the underlying socket to blocking mode and returns a copy: a
+// file descriptor different from the listener's, in blocking mode, so
+// that it can be handed to another process (exec.Cmd.ExtraFiles, socket
+// activation) that expects an ordinary blocking socket. The two
+// descriptors share one open file description, so afterwards the
+// listener is in blocking mode too and its deadlines may stop working,
+// as with the standard library once the copy's Fd method has been called;
+// FileConn, FileListener and FilePacketConn put the socket back in
+// non-blocking mode. The file is named as the standard library names it
+// ("tcp:127.0.0.1:5000->" for a listener). Attempting to change
+// properties of the original using this duplicate may or may not have the
+// desired effect.
 func (l *TCPListener) File() (f *os.File, err error) {
 	if !l.ok() {
 		return nil, syscall.EINVAL

@@ -192,8 +192,8 @@ func (l *UnixListener) SetDeadline(t time.Time) error {
 // and closing f does not affect l.
 //
 // The returned os.File's file descriptor is different from the
-// listener's; it stays in non-blocking mode, as in the standard library
-// since Go 1.11 (see UnixConn.File).
+// listener's and in blocking mode; the listener is in blocking mode
+// afterwards too (see TCPListener.File).
 func (l *UnixListener) File() (f *os.File, err error) {
 	if !l.ok() {
 		return nil, syscall.EINVAL
