@@ -119,7 +119,10 @@ type Dialer struct {
 	Deadline time.Time
 
 	// LocalAddr is the local address to use when dialing an address. The
-	// address must be of a compatible type for the network being dialed.
+	// address must be of a compatible type for the network being dialed:
+	// an *addr.TCPAddr, *addr.UDPAddr, *addr.IPAddr or *addr.UnixAddr (the
+	// types netcompat aliases). A value of another type, such as package
+	// net's *net.TCPAddr, fails with "mismatched local address type".
 	// If nil, a local address is automatically chosen.
 	LocalAddr net.Addr
 

@@ -64,3 +64,50 @@ func TestDialSerialTimeoutNamesTriedAddress(t *testing.T) {
 	assert.Equal(t, "dial tcp "+second.String()+": operation was canceled", err.Error())
 	assert.True(t, errors.Is(err, context.Canceled))
 }
+
+// foreignAddr is a net.Addr of a type conn does not know, like net's own
+// *net.TCPAddr.
+type foreignAddr struct{ network string }
+
+func (a *foreignAddr) Network() string { return a.network }
+func (a *foreignAddr) String() string {
+	if a == nil {
+		return "<nil>"
+	}
+	return "127.0.0.1:0"
+}
+
+// TestDialForeignLocalAddr: a LocalAddr of a type that is not an addr.*
+// end point fails with "mismatched local address type" for every network
+// (it used to be filtered out as "no suitable address" for TCP and
+// silently ignored for Unix), typed nil included.
+func TestDialForeignLocalAddr(t *testing.T) {
+	for _, tc := range []struct {
+		la      net.Addr
+		network string
+		address string
+		text    string
+	}{
+		{&foreignAddr{"tcp"}, "tcp", "127.0.0.1:1", "dial tcp: address 127.0.0.1:0: mismatched local address type"},
+		{(*foreignAddr)(nil), "tcp", "127.0.0.1:1", "dial tcp: address <nil>: mismatched local address type"},
+		{&foreignAddr{"udp"}, "udp", "127.0.0.1:1", "dial udp: address 127.0.0.1:0: mismatched local address type"},
+		{&foreignAddr{"unix"}, "unix", "/nonexistent/s", "dial unix: address 127.0.0.1:0: mismatched local address type"},
+	} {
+		d := Dialer{LocalAddr: tc.la}
+		c, err := d.Dial(tc.network, tc.address)
+		if err == nil {
+			c.Close()
+			t.Fatalf("dial %s with a foreign LocalAddr succeeded", tc.network)
+		}
+		assert.Equal(t, tc.text, err.Error())
+	}
+	// The addr types (and a typed nil of them) still work.
+	ln, err := Listen("tcp4", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer ln.Close()
+	for _, la := range []net.Addr{&addr.TCPAddr{IP: addr.IPv4(127, 0, 0, 1)}, (*addr.TCPAddr)(nil)} {
+		c, err := (&Dialer{LocalAddr: la}).Dial("tcp", ln.Addr().String())
+		require.NoError(t, err)
+		c.Close()
+	}
+}

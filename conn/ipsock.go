@@ -53,6 +53,16 @@ func isWildcard(a net.Addr) bool {
 	return false
 }
 
+// isAddrType reports whether a is one of the addr module's end point
+// types, the only ones a Dialer can use as its LocalAddr.
+func isAddrType(a net.Addr) bool {
+	switch a.(type) {
+	case *addr.TCPAddr, *addr.UDPAddr, *addr.IPAddr, *addr.UnixAddr:
+		return true
+	}
+	return false
+}
+
 // matchAddrFamily reports whether x and y are both IPv4 or both IPv6.
 func matchAddrFamily(x, y addr.IP) bool {
 	return x.To4() != nil && y.To4() != nil || x.To16() != nil && x.To4() == nil && y.To16() != nil && y.To4() == nil
@@ -336,6 +346,11 @@ func (r *Resolver) resolveAddrList(ctx context.Context, op, network, address str
 		return nil, errMissingAddress
 	}
 	hint = opAddr(hint)
+	if hint != nil && !isAddrType(hint) {
+		// A local address of another package's type (net.TCPAddr, say)
+		// would otherwise be dropped or filtered out silently.
+		return nil, &addr.AddrError{Err: "mismatched local address type", Addr: hint.String()}
+	}
 	switch afnet {
 	case "unix", "unixgram", "unixpacket":
 		ua, err := ResolveUnixAddr(afnet, address)
