@@ -16,7 +16,7 @@
 # WRK_DURATION (5s). wrk is installed with apt-get when missing and root.
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
-cd "$(root_dir)"
+cd "$(root_dir)" || exit 1
 rounds=${ROUNDS:-3} threads=${WRK_THREADS:-1} conns=${WRK_CONNS:-64} duration=${WRK_DURATION:-5s}
 
 if ! command -v wrk >/dev/null; then
@@ -45,11 +45,11 @@ trap cleanup EXIT
 # start IMPL: run the server on a loopback port, set url[IMPL].
 declare -A url rps pid cpr
 start() {
-	local out=$tmp/$1.addr addr="" i
+	local out=$tmp/$1.addr addr=""
 	"$tmp/httphello" -impl "$1" -addr 127.0.0.1:0 >"$out" 2>"$tmp/$1.err" &
 	pids+=("$!")
 	pid[$1]=$!
-	for i in $(seq 100); do
+	for _ in $(seq 100); do
 		addr=$(head -n1 "$out" 2>/dev/null)
 		[ -n "$addr" ] && break
 		sleep 0.05

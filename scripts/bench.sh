@@ -15,7 +15,7 @@
 # minutes on two shared cores (addr 3 min, conn 3.5 min, pipe 2.5 min).
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
-cd "$(root_dir)"
+cd "$(root_dir)" || exit 1
 out=bench-results
 mkdir -p "$out"
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
