@@ -522,14 +522,15 @@ func splitMessage(b []byte) (h nlHeader, body, rest []byte, err error) {
 func nlmAlign(n int) int { return (n + unix.NLMSG_ALIGNTO - 1) &^ (unix.NLMSG_ALIGNTO - 1) }
 func rtaAlign(n int) int { return (n + unix.RTA_ALIGNTO - 1) &^ (unix.RTA_ALIGNTO - 1) }
 
-// rtextFilterSkipStats is RTEXT_FILTER_SKIP_STATS (Linux 4.19): link
-// messages without their statistics, which nothing here reads. Older
-// kernels ignore the bit.
+// rtextFilterSkipStats is RTEXT_FILTER_SKIP_STATS: link messages without
+// the statistics it covers (the per-link IPv6 counters, a quarter of a
+// message; the link counters stay), which nothing here reads. Kernels that
+// do not know the bit ignore it.
 const rtextFilterSkipStats = 1 << 3
 
 // linkRequest builds an RTM_GETLINK request: a dump when index is 0 and
-// name empty, else a get of one link. It asks for no statistics (a third
-// of a link message, and the kernel's work of collecting them).
+// name empty, else a get of one link, skipping the statistics the kernel
+// lets a reader skip.
 func linkRequest(index int, name string) []byte {
 	const extMaskLen = rtAttrHdrLen + 4
 	n := nlmsgHdrLen + ifInfoMsgLen + extMaskLen
