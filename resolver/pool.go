@@ -107,16 +107,19 @@ func (t *tcpPool) get(ctx context.Context, r *Resolver, server string) (*pipeCon
 		return nil, err
 	}
 	pc := &pipeConn{c: c, pending: map[uint16]*pipeCall{}}
+	// The idle timer must exist before pc is published in t.conns: another
+	// caller may take pc from there and Reset the timer at once.
+	pc.idle = time.AfterFunc(PoolIdleTimeout, func() { pc.c.Close() })
 	t.mu.Lock()
 	if t.closed {
 		t.mu.Unlock()
+		pc.idle.Stop()
 		c.Close()
 		return nil, errPoolClosed
 	}
 	t.conns[server] = pc
 	t.wg.Add(1)
 	t.mu.Unlock()
-	pc.idle = time.AfterFunc(PoolIdleTimeout, func() { pc.c.Close() })
 	go func() {
 		defer t.wg.Done()
 		pc.readLoop()

@@ -139,3 +139,24 @@ func checkNotFound(t *testing.T, err error, name string) {
 	assert.Equal(t, "lookup "+name+": no such host", err.Error())
 	assert.True(t, de.IsNotFound)
 }
+
+// TestPipelinedFirstUseConcurrent: concurrent first queries on a fresh
+// pipelined transport share the connection being set up; its idle timer
+// must be in place before another caller can reach it (run with -race).
+func TestPipelinedFirstUseConcurrent(t *testing.T) {
+	s := newServer(t, nil)
+	for i := 0; i < 30; i++ {
+		r := resolver.New(resolver.Config{Servers: []string{s.Addr}, Timeout: 2 * time.Second, Transport: resolver.TransportTCPPipelined})
+		done := make(chan error, 8)
+		for j := 0; j < 8; j++ {
+			go func() {
+				_, err := r.LookupHost(context.Background(), "host.example.test.")
+				done <- err
+			}()
+		}
+		for j := 0; j < 8; j++ {
+			require.NoError(t, <-done)
+		}
+		r.Close()
+	}
+}
