@@ -168,6 +168,12 @@ func (r *Resolver) lookupIPAddr(ctx context.Context, network, host string) ([]ip
 			return []ipResult{{ip: ip, fromFile: true}}, nil
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		// The standard library answers anything but a literal from a shared
+		// flight that a done context stops waiting for at once, hosts file
+		// included: report the context's error the same way.
+		return nil, newDNSError(mapErr(err), host, "")
+	}
 	order, conf, mh := r.hostPlan(host)
 	if order == OrderFilesDNS || order == OrderFiles {
 		if ips, _ := r.filesIPs(host); len(ips) > 0 {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"strings"
 	"testing"
 	"time"
 
@@ -158,5 +159,32 @@ func TestPipelinedFirstUseConcurrent(t *testing.T) {
 			require.NoError(t, <-done)
 		}
 		r.Close()
+	}
+}
+
+// TestDoneContextLookupIPAddr: as in the standard library, LookupIPAddr,
+// LookupIP and LookupNetIP of anything but an IP literal report a context
+// that is already done, even for a name the hosts table holds (LookupHost
+// answers it, as the standard library's does).
+func TestDoneContextLookupIPAddr(t *testing.T) {
+	hosts, err := resolver.ParseHosts(strings.NewReader("127.0.77.1 listed.example\n"))
+	require.NoError(t, err)
+	for _, order := range []resolver.Order{resolver.OrderFilesDNS, resolver.OrderFiles} {
+		r := resolver.New(resolver.Config{Servers: []string{"127.0.0.1:1"}, Hosts: hosts, Order: order})
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		for _, name := range []string{"listed.example", "absent.example"} {
+			_, err := r.LookupIPAddr(ctx, name)
+			assert.Equal(t, "lookup "+name+": operation was canceled", errText(err), "order %v", order)
+			assert.True(t, errors.Is(err, context.Canceled))
+			_, err = r.LookupIP(ctx, "ip4", name)
+			assert.Equal(t, "lookup "+name+": operation was canceled", errText(err))
+		}
+		ips, err := r.LookupIPAddr(ctx, "127.0.0.1")
+		require.NoError(t, err)
+		assert.Len(t, ips, 1)
+		addrs, err := r.LookupHost(ctx, "listed.example")
+		require.NoError(t, err)
+		assert.Equal(t, []string{"127.0.77.1"}, addrs)
 	}
 }

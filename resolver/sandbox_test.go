@@ -101,7 +101,11 @@ func TestSandboxDifferential(t *testing.T) {
 	expired, cancel2 := context.WithDeadline(ctx, time.Now().Add(-time.Second))
 	defer cancel2()
 	for _, c := range []context.Context{cancelled, expired} {
-		for _, n := range []string{"host", "host.netkit.test.", "nxdomain"} {
+		for _, n := range []string{"host", "host.netkit.test.", "nxdomain", "hosts-only", "127.0.0.1"} {
+			i1, e1 := nk.LookupIPAddr(c, n)
+			i2, e2 := std.LookupIPAddr(c, n)
+			assert.Equal(t, errText(e2), errText(e1), "done context: LookupIPAddr %s", n)
+			assert.Equal(t, len(i2), len(i1))
 			a1, e1 := nk.LookupHost(c, n)
 			a2, e2 := std.LookupHost(c, n)
 			assert.Equal(t, errText(e2), errText(e1), "done context: LookupHost %s", n)
