@@ -59,6 +59,12 @@ type response struct {
 	msg []byte
 }
 
+// minUDPBuffer is the smallest UDP read buffer, whatever EDNS(0) size is
+// advertised: the standard library always reads 1232 bytes, so that an
+// answer a server sends larger than asked (without TC) is read whole rather
+// than cut by the kernel into an unparsable message.
+const minUDPBuffer = 1232
+
 // packetRoundTrip sends b and waits for the matching answer. Anything that
 // does not parse or does not match the ID and question is ignored (possible
 // spoofing, golang.org/issue/13281): the wait goes on until the deadline.
@@ -66,7 +72,7 @@ func packetRoundTrip(c Conn, id uint16, q dnsmessage.Question, b []byte, bufSize
 	if _, err := c.Write(b); err != nil {
 		return response{}, err
 	}
-	buf := make([]byte, max(bufSize, 512))
+	buf := make([]byte, max(bufSize, minUDPBuffer))
 	for {
 		n, err := c.Read(buf)
 		if err != nil {
@@ -184,7 +190,7 @@ func (r *Resolver) exchangeOnce(ctx context.Context, network, server string, id 
 	stop := context.AfterFunc(ctx, func() { c.SetDeadline(aLongTimeAgo) })
 	var resp response
 	if isPacketConn(c) {
-		resp, err = packetRoundTrip(c, id, q, udpReq, max(edns, 512))
+		resp, err = packetRoundTrip(c, id, q, udpReq, edns)
 	} else {
 		resp, err = streamRoundTrip(c, id, q, tcpReq)
 	}

@@ -151,7 +151,7 @@ func (r *Resolver) exchangePair(ctx context.Context, server string, qs [2]dnsmes
 	var got [2]bool
 	var readErr error
 	for want > 0 {
-		buf := make([]byte, max(edns, 512))
+		buf := make([]byte, max(edns, minUDPBuffer))
 		n, err := c.Read(buf)
 		if err != nil {
 			readErr = err

@@ -15,6 +15,7 @@ import (
 	"github.com/netkit-go/netkit/resolver/dnstest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/net/dns/dnsmessage"
 )
 
 // TestLookupIPLiteralsDifferential compares the literal shortcuts of
@@ -186,5 +187,64 @@ func TestDoneContextLookupIPAddr(t *testing.T) {
 		addrs, err := r.LookupHost(ctx, "listed.example")
 		require.NoError(t, err)
 		assert.Equal(t, []string{"127.0.77.1"}, addrs)
+	}
+}
+
+// TestOversizedUDPAnswerWithoutEDNS: with EDNS(0) off (512-byte queries), an
+// answer the server sends larger than 512 bytes without TC is still read
+// whole, as the standard library's 1232-byte buffer reads it, instead of
+// being cut by the kernel into "cannot unmarshal DNS message".
+func TestOversizedUDPAnswerWithoutEDNS(t *testing.T) {
+	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer pc.Close()
+	go func() {
+		buf := make([]byte, 1500)
+		for {
+			n, from, err := pc.ReadFrom(buf)
+			if err != nil {
+				return
+			}
+			var q dnsmessage.Message
+			if q.Unpack(buf[:n]) != nil || len(q.Questions) != 1 {
+				continue
+			}
+			m := dnsmessage.Message{Header: dnsmessage.Header{ID: q.ID, Response: true, Authoritative: true}, Questions: q.Questions}
+			qn, qt := q.Questions[0].Name, q.Questions[0].Type
+			switch qt {
+			case dnsmessage.TypeTXT:
+				for i := 0; i < 4; i++ {
+					m.Answers = append(m.Answers, dnsmessage.Resource{
+						Header: dnsmessage.ResourceHeader{Name: qn, Type: qt, Class: dnsmessage.ClassINET, TTL: 60},
+						Body:   &dnsmessage.TXTResource{TXT: []string{strings.Repeat("x", 200)}},
+					})
+				}
+			case dnsmessage.TypeA:
+				for i := 0; i < 40; i++ {
+					m.Answers = append(m.Answers, dnsmessage.Resource{
+						Header: dnsmessage.ResourceHeader{Name: qn, Type: qt, Class: dnsmessage.ClassINET, TTL: 60},
+						Body:   &dnsmessage.AResource{A: [4]byte{127, 0, 88, byte(i + 1)}},
+					})
+				}
+			default:
+				b, _ := m.Pack()
+				pc.WriteTo(b, from)
+				continue
+			}
+			b, err := m.Pack()
+			if err != nil || len(b) <= 512 {
+				panic("test answer must exceed 512 bytes")
+			}
+			pc.WriteTo(b, from)
+		}
+	}()
+	for _, single := range []bool{false, true} {
+		r := resolver.New(resolver.Config{Servers: []string{pc.LocalAddr().String()}, Timeout: 2 * time.Second, Attempts: 1, EDNS0Size: -1, SingleRequest: single})
+		txt, err := r.LookupTXT(context.Background(), "big.example.")
+		require.NoError(t, err)
+		assert.Len(t, txt, 4)
+		addrs, err := r.LookupHost(context.Background(), "big.example.")
+		require.NoError(t, err, "single-request %v", single)
+		assert.Len(t, addrs, 40)
 	}
 }
