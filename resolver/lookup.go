@@ -483,28 +483,18 @@ func (r *Resolver) LookupSRV(ctx context.Context, service, proto, name string) (
 	p := &resp.p
 	var cname dnsmessage.Name
 	var srvs []*SRV
-	for {
-		h, err := p.AnswerHeader()
-		if err == dnsmessage.ErrSectionDone {
-			break
-		}
-		if err != nil {
-			return "", nil, &DNSError{Err: errCannotUnmarshalDNSMessage.Error(), Name: name, Server: server}
-		}
-		if h.Type != dnsmessage.TypeSRV {
-			if err := p.SkipAnswer(); err != nil {
-				return "", nil, &DNSError{Err: errCannotUnmarshalDNSMessage.Error(), Name: name, Server: server}
-			}
-			continue
-		}
+	err = eachAnswer(p, dnsmessage.TypeSRV, func(h dnsmessage.ResourceHeader) error {
 		if cname.Length == 0 && h.Name.Length != 0 {
 			cname = h.Name
 		}
 		srv, err := p.SRVResource()
-		if err != nil {
-			return "", nil, &DNSError{Err: errCannotUnmarshalDNSMessage.Error(), Name: name, Server: server}
+		if err == nil {
+			srvs = append(srvs, &SRV{Target: srv.Target.String(), Port: srv.Port, Priority: srv.Priority, Weight: srv.Weight})
 		}
-		srvs = append(srvs, &SRV{Target: srv.Target.String(), Port: srv.Port, Priority: srv.Priority, Weight: srv.Weight})
+		return err
+	})
+	if err != nil {
+		return "", nil, &DNSError{Err: err.Error(), Name: name, Server: server}
 	}
 	sortSRV(srvs)
 	cn := cname.String()
@@ -537,25 +527,15 @@ func (r *Resolver) LookupMX(ctx context.Context, name string) ([]*MX, error) {
 	}
 	p := &resp.p
 	var mxs []*MX
-	for {
-		h, err := p.AnswerHeader()
-		if err == dnsmessage.ErrSectionDone {
-			break
-		}
-		if err != nil {
-			return nil, &DNSError{Err: errCannotUnmarshalDNSMessage.Error(), Name: name, Server: server}
-		}
-		if h.Type != dnsmessage.TypeMX {
-			if err := p.SkipAnswer(); err != nil {
-				return nil, &DNSError{Err: errCannotUnmarshalDNSMessage.Error(), Name: name, Server: server}
-			}
-			continue
-		}
+	err = eachAnswer(p, dnsmessage.TypeMX, func(dnsmessage.ResourceHeader) error {
 		mx, err := p.MXResource()
-		if err != nil {
-			return nil, &DNSError{Err: errCannotUnmarshalDNSMessage.Error(), Name: name, Server: server}
+		if err == nil {
+			mxs = append(mxs, &MX{Host: mx.MX.String(), Pref: mx.Pref})
 		}
-		mxs = append(mxs, &MX{Host: mx.MX.String(), Pref: mx.Pref})
+		return err
+	})
+	if err != nil {
+		return nil, &DNSError{Err: err.Error(), Name: name, Server: server}
 	}
 	sortMX(mxs)
 	filtered := make([]*MX, 0, len(mxs))
@@ -587,25 +567,15 @@ func (r *Resolver) LookupNS(ctx context.Context, name string) ([]*NS, error) {
 	}
 	p := &resp.p
 	var nss []*NS
-	for {
-		h, err := p.AnswerHeader()
-		if err == dnsmessage.ErrSectionDone {
-			break
-		}
-		if err != nil {
-			return nil, &DNSError{Err: errCannotUnmarshalDNSMessage.Error(), Name: name, Server: server}
-		}
-		if h.Type != dnsmessage.TypeNS {
-			if err := p.SkipAnswer(); err != nil {
-				return nil, &DNSError{Err: errCannotUnmarshalDNSMessage.Error(), Name: name, Server: server}
-			}
-			continue
-		}
+	err = eachAnswer(p, dnsmessage.TypeNS, func(dnsmessage.ResourceHeader) error {
 		ns, err := p.NSResource()
-		if err != nil {
-			return nil, &DNSError{Err: errCannotUnmarshalDNSMessage.Error(), Name: name, Server: server}
+		if err == nil {
+			nss = append(nss, &NS{Host: ns.NS.String()})
 		}
-		nss = append(nss, &NS{Host: ns.NS.String()})
+		return err
+	})
+	if err != nil {
+		return nil, &DNSError{Err: err.Error(), Name: name, Server: server}
 	}
 	filtered := make([]*NS, 0, len(nss))
 	for _, ns := range nss {
@@ -628,25 +598,15 @@ func (r *Resolver) LookupTXT(ctx context.Context, name string) ([]string, error)
 	}
 	p := &resp.p
 	var txts []string
-	for {
-		h, err := p.AnswerHeader()
-		if err == dnsmessage.ErrSectionDone {
-			break
-		}
-		if err != nil {
-			return nil, &DNSError{Err: errCannotUnmarshalDNSMessage.Error(), Name: name, Server: server}
-		}
-		if h.Type != dnsmessage.TypeTXT {
-			if err := p.SkipAnswer(); err != nil {
-				return nil, &DNSError{Err: errCannotUnmarshalDNSMessage.Error(), Name: name, Server: server}
-			}
-			continue
-		}
+	err = eachAnswer(p, dnsmessage.TypeTXT, func(dnsmessage.ResourceHeader) error {
 		txt, err := p.TXTResource()
-		if err != nil {
-			return nil, &DNSError{Err: errCannotUnmarshalDNSMessage.Error(), Name: name, Server: server}
+		if err == nil {
+			txts = append(txts, strings.Join(txt.TXT, ""))
 		}
-		txts = append(txts, strings.Join(txt.TXT, ""))
+		return err
+	})
+	if err != nil {
+		return nil, &DNSError{Err: err.Error(), Name: name, Server: server}
 	}
 	return txts, nil
 }
@@ -702,25 +662,15 @@ func (r *Resolver) lookupPTR(ctx context.Context, address string, order Order, c
 	}
 	p := &resp.p
 	var ptrs []string
-	for {
-		h, err := p.AnswerHeader()
-		if err == dnsmessage.ErrSectionDone {
-			break
-		}
-		if err != nil {
-			return nil, &DNSError{Err: errCannotUnmarshalDNSMessage.Error(), Name: address, Server: server}
-		}
-		if h.Type != dnsmessage.TypePTR {
-			if err := p.SkipAnswer(); err != nil {
-				return nil, &DNSError{Err: errCannotUnmarshalDNSMessage.Error(), Name: address, Server: server}
-			}
-			continue
-		}
+	err = eachAnswer(p, dnsmessage.TypePTR, func(dnsmessage.ResourceHeader) error {
 		ptr, err := p.PTRResource()
-		if err != nil {
-			return nil, &DNSError{Err: errCannotUnmarshalDNSMessage.Error(), Name: address, Server: server}
+		if err == nil {
+			ptrs = append(ptrs, ptr.PTR.String())
 		}
-		ptrs = append(ptrs, ptr.PTR.String())
+		return err
+	})
+	if err != nil {
+		return nil, &DNSError{Err: err.Error(), Name: address, Server: server}
 	}
 	return ptrs, nil
 }
@@ -797,4 +747,30 @@ func parsePort(service string) (port int, needsLookup bool) {
 		port = -port
 	}
 	return port, false
+}
+
+// eachAnswer calls fn for every record of type t in the answer section,
+// with the parser positioned at the record's body, and skips records of
+// other types (the CNAMEs on the way to the answer). It returns
+// errCannotUnmarshalDNSMessage when the section, or a body fn parses, is
+// malformed.
+func eachAnswer(p *dnsmessage.Parser, t dnsmessage.Type, fn func(h dnsmessage.ResourceHeader) error) error {
+	for {
+		h, err := p.AnswerHeader()
+		if err == dnsmessage.ErrSectionDone {
+			return nil
+		}
+		if err != nil {
+			return errCannotUnmarshalDNSMessage
+		}
+		if h.Type != t {
+			if err := p.SkipAnswer(); err != nil {
+				return errCannotUnmarshalDNSMessage
+			}
+			continue
+		}
+		if err := fn(h); err != nil {
+			return errCannotUnmarshalDNSMessage
+		}
+	}
 }
