@@ -64,7 +64,19 @@ func CIDRMask(ones, bits int) IPMask { return addr.CIDRMask(ones, bits) }
 func ParseCIDR(s string) (IP, *IPNet, error) { return addr.ParseCIDR(s) }
 
 // ParseMAC parses s as an IEEE 802 MAC-48, EUI-48, EUI-64, or a 20-octet IP
-// over InfiniBand link-layer address, in any of the documented forms.
+// over InfiniBand link-layer address using one of the following formats:
+//
+//	00:00:5e:00:53:01
+//	02:00:5e:10:00:00:00:01
+//	00:00:00:00:fe:80:00:00:00:00:00:00:02:00:5e:10:00:00:00:01
+//	00-00-5e-00-53-01
+//	02-00-5e-10-00-00-00-01
+//	00-00-00-00-fe-80-00-00-00-00-00-00-02-00-5e-10-00-00-00-01
+//	0000.5e00.5301
+//	0200.5e10.0000.0001
+//	0000.0000.fe80.0000.0000.0000.0200.5e10.0000.0001
+//
+// and, as Go 1.26 also accepts, the hex digits alone ("00005e005301").
 func ParseMAC(s string) (HardwareAddr, error) { return addr.ParseMAC(s) }
 
 // SplitHostPort splits a network address of the form "host:port",
