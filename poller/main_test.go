@@ -10,6 +10,13 @@ import (
 	"go.uber.org/goleak"
 )
 
+// init keeps the main goroutine on the main thread, so that no test
+// goroutine ever runs there: a test that locks its goroutine to a thread and
+// setns()es into a network namespace (netns_linux_test.go) lets that thread
+// exit with the goroutine, but the main thread cannot exit and would carry
+// the namespace into every later test.
+func init() { runtime.LockOSThread() }
+
 // TestMain fails the run when a test leaks a goroutine or, on Linux, a file
 // descriptor.
 func TestMain(m *testing.M) {
