@@ -19,9 +19,11 @@ var wrkRPS = regexp.MustCompile(`Requests/sec:\s+([0-9.]+)`)
 // TestWrkHello serves the net/http hello world on a netkit listener and on
 // a standard library listener and loads each with wrk (Debian package
 // wrk), alternating three 3-second runs, then logs requests/s and the
-// netkit/std ratio of the medians. It runs when NETKIT_WRK=1 (make bench
-// sets it); it fails on wrk errors, not on the ratio, which a busy
-// machine makes unreliable.
+// netkit/std ratio of the medians. It runs when NETKIT_WRK=1
+// (`NETKIT_WRK=1 go test -run TestWrkHello -v .`; make bench measures the
+// same comparison with scripts/bench-http.sh and examples/httphello); it
+// fails on wrk errors, not on the ratio, which a busy machine makes
+// unreliable.
 func TestWrkHello(t *testing.T) {
 	if os.Getenv("NETKIT_WRK") == "" {
 		t.Skip("set NETKIT_WRK=1 to load the hello-world server with wrk")
