@@ -225,57 +225,6 @@ func lookupProtocol(name string) (int, error) {
 	return proto, nil
 }
 
-// parsePort parses a decimal port with an optional sign, clamping large
-// values out of range; needsLookup is true for a service name. An empty
-// service is port 0.
-func parsePort(service string) (port int, needsLookup bool) {
-	if service == "" {
-		return 0, false
-	}
-	const (
-		max    = uint32(1<<32 - 1)
-		cutoff = uint32(1 << 30)
-	)
-	neg := false
-	if service[0] == '+' {
-		service = service[1:]
-	} else if service[0] == '-' {
-		neg = true
-		service = service[1:]
-	}
-	var n uint32
-	for _, d := range service {
-		if '0' <= d && d <= '9' {
-			d -= '0'
-		} else {
-			return 0, true
-		}
-		if n >= cutoff {
-			n = max
-			break
-		}
-		n *= 10
-		nn := n + uint32(d)
-		if nn < n || nn > max {
-			n = max
-			break
-		}
-		n = nn
-	}
-	switch {
-	case !neg && n >= cutoff:
-		port = int(cutoff - 1)
-	case neg && n > cutoff:
-		port = int(cutoff)
-	default:
-		port = int(n)
-	}
-	if neg {
-		port = -port
-	}
-	return port, false
-}
-
 // internetAddrList resolves address ("host:port" for TCP/UDP, "host" for
 // IP networks) into end points of network. Literal IPs and an empty host
 // need no resolver; names go through r.

@@ -98,25 +98,10 @@ func (r *Resolver) LookupNetIP(ctx context.Context, network, host string) ([]net
 // LookupPort looks up the port for the given network and service.
 //
 // The returned port is in [0, 65535]; a decimal service needs no lookup.
+// Parsing, the network check and the range check are resolver's
+// LookupPort, which this delegates to.
 func (r *Resolver) LookupPort(ctx context.Context, network, service string) (port int, err error) {
-	port, needsLookup := parsePort(service)
-	if needsLookup {
-		switch network {
-		case "tcp", "tcp4", "tcp6", "udp", "udp4", "udp6", "ip":
-		case "": // a hint wildcard for Go 1.0 undocumented behavior
-			network = "ip"
-		default:
-			return 0, &addr.AddrError{Err: "unknown network", Addr: network}
-		}
-		port, err = r.impl().LookupPort(ctx, network, service)
-		if err != nil {
-			return 0, err
-		}
-	}
-	if 0 > port || port > 65535 {
-		return 0, &addr.AddrError{Err: "invalid port", Addr: service}
-	}
-	return port, nil
+	return r.impl().LookupPort(ctx, network, service)
 }
 
 // LookupCNAME returns the canonical name for the given host, following
